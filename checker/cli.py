@@ -1,0 +1,186 @@
+"""Command line. The only place where errors become exit codes and messages.
+
+Exit codes (as in Vale, ruff, sqlfluff): 0 the report was produced (and, with --fail-level, no
+finding reached that level); 1 a finding reached --fail-level; 2 bad input, bad rules, bad
+configuration or a crash, with a one-line ``Error: ...`` on stderr.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import FactcheckError, UsageError
+from .rules import LEVEL_RANK, LEVELS
+
+RUN_FORMATS = ("table", "markdown", "json", "csv", "html")
+CLAIM_FORMATS = ("jsonl", "csv", "table")
+
+
+def bundled_corpus() -> Path:
+    """The bundled corpus: ``seeds/`` shipped with the package (or of the source tree)."""
+    packaged = resources.files("checker") / "seeds"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _fail(message: str, code: int = 2):
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func):
+    """Turn library errors into exit code 2 with one line on stderr; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except FactcheckError as exc:
+            _fail(str(exc))
+        except click.exceptions.Exit:
+            raise
+        except click.ClickException:
+            raise
+        except (KeyboardInterrupt, BrokenPipeError):
+            sys.exit(2)
+        except Exception as exc:  # a crash is exit 2 too, with where it happened
+            tb = traceback.extract_tb(exc.__traceback__)[-1]
+            _fail(f"internal error: {type(exc).__name__}: {exc} ({Path(tb.filename).name}:{tb.lineno}); "
+                  "please report it with the input that caused it")
+
+    return wrapper
+
+
+class _Group(click.Group):
+    def main(self, *args, **kwargs):
+        # click's own usage errors exit 2 already; make sure they keep doing so.
+        return super().main(*args, **kwargs)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def main():
+    """factcheck: find where news articles disagree on numbers.
+
+    Reads articles (.txt, .md, .html), extracts every numeric claim, lines up the claims that
+    speak of the same fact across sources and reports the discrepancies.
+    """
+
+
+def _emit(text: str, output: str | None):
+    from .report import write_atomic
+
+    if output and output != "-":
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _report_problems(problems) -> None:
+    for p in problems:
+        click.echo(f"Error: {p.path}: {p.problem}", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("-f", "--format", "fmt", type=click.Choice(RUN_FORMATS), default="table", show_default=True,
+              help="Report format on stdout (or in --output).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the report to FILE (atomically) instead of stdout.")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
+              help="Rules folder (default: the rules bundled with factcheck).")
+@click.option("--fail-level", type=click.Choice(LEVELS), default=None,
+              help="Exit 1 when a finding is at or above LEVEL.")
+@click.option("--min-level", type=click.Choice(LEVELS), default="suggestion", show_default=True,
+              help="Leave findings below LEVEL out of the report.")
+@click.option("--reports-dir", type=click.Path(file_okay=False), default="reports", show_default=True,
+              help="Folder where report.md, report.html, findings.json and claims.csv are written.")
+@click.option("--no-reports", is_flag=True, help="Do not write the report files.")
+@handle_errors
+def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_reports):
+    """Check articles for numeric discrepancies between sources.
+
+    PATHS are article files and folders (default: the bundled corpus, seeds/). Folders are read
+    recursively; an article's id is its path relative to the folder given. `-` reads stdin.
+    """
+    from .pipeline import run as run_pipeline
+    from .report import render
+
+    targets = list(paths) or [str(bundled_corpus())]
+    result = run_pipeline(targets, rules_dir=rules_dir, stdin=click.get_text_stream("stdin"))
+    if not result.loaded and result.problems:
+        _report_problems(result.problems)
+        raise UsageError("no article could be read")
+    result.findings = [f for f in result.findings if LEVEL_RANK[f.level] >= LEVEL_RANK[min_level]]
+    report = result.to_dict()
+    if not no_reports:
+        write_report_files(result, report, Path(reports_dir))
+    _emit(render_report(result, report, fmt), output)
+    if result.problems:
+        _report_problems(result.problems)
+        raise UsageError(f"{len(result.problems)} article(s) could not be read; the others were checked")
+    if fail_level and any(LEVEL_RANK[f.level] >= LEVEL_RANK[fail_level] and not f.suppressed for f in result.findings):
+        sys.exit(1)
+
+
+def render_report(result, report: dict, fmt: str) -> str:
+    from .report import render
+
+    if fmt == "html":
+        from .report_html import render_html
+
+        return render_html(result, report)
+    return render(report, fmt)
+
+
+def write_report_files(result, report: dict, folder: Path) -> None:
+    from .report import render, render_claims, write_atomic
+
+    write_atomic(folder / "report.md", render(report, "markdown"))
+    write_atomic(folder / "findings.json", render(report, "json"))
+    write_atomic(folder / "claims.csv", render_claims(result.claims_table(), "csv"))
+    try:
+        from .report_html import render_html
+    except ImportError:
+        return
+    write_atomic(folder / "report.html", render_html(result, report))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-f", "--format", "fmt", type=click.Choice(CLAIM_FORMATS), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the claims to FILE (atomically) instead of stdout.")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
+              help="Rules folder (default: the rules bundled with factcheck).")
+@handle_errors
+def extract(paths, fmt, output, rules_dir):
+    """Print every claim of the articles in PATHS (`-` reads stdin).
+
+    Each claim has article, source, published, value, low, high, qualifier, change, unit, entity,
+    entity_key, event, period, text, sentence, start, end, line, column.
+    """
+    from .load import load_articles
+    from .pipeline import extract_loaded
+    from .report import render_claims
+    from .rules import load_rules
+
+    rules = load_rules(rules_dir)
+    loaded, problems = load_articles(paths, stdin=click.get_text_stream("stdin"))
+    claims = extract_loaded(loaded, rules)
+    _emit(render_claims(claims, fmt), output)
+    if problems:
+        _report_problems(problems)
+        raise UsageError(f"{len(problems)} article(s) could not be read; the others were extracted")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

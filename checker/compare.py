@@ -1,0 +1,292 @@
+"""Line up claims about the same fact across sources and decide where they disagree.
+
+Claims are grouped into blocks by a cheap key (event, period, unit, head noun of the counted
+phrase) with pandas; only inside a block are entities compared (aliases, then rapidfuzz), so the
+work grows with block size, never with the square of the corpus. Two claims from different
+articles about the same entity are then compared as intervals:
+
+- overlapping intervals are consistent ("over 28,500" and "over 28,500"; "several dozen" and 76);
+- intervals that meet only once a round figure is read with its rounding tolerance, or an amount
+  within the relative tolerance, are a judgement call (FC102, "800" against "more than 800");
+- disjoint intervals are a conflict (FC101, 83 against 82), or FC103 when the counted things are
+  related but not the same ("enterprises and organizations" against "Russian enterprises"), or
+  FC104 when a toll only rises from earlier to later sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from .models import NON_QUANTITY_UNITS
+from .normalize import canonical_entity
+from .rules import LEVEL_RANK, Rules
+
+
+@dataclass
+class Finding:
+    rule: str
+    name: str
+    level: str
+    event: str | None
+    period: int | None
+    entity: str
+    unit: str
+    message: str
+    claims: list[dict]
+    fingerprint: str = ""
+    fact: dict | None = None
+    suppressed: dict | None = None
+    outlier: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        out = {
+            "rule": self.rule,
+            "name": self.name,
+            "level": self.level,
+            "event": self.event,
+            "period": self.period,
+            "entity": self.entity,
+            "unit": self.unit,
+            "message": self.message,
+            "fingerprint": self.fingerprint,
+            "outlier": self.outlier,
+            "claims": self.claims,
+        }
+        if self.fact is not None:
+            out["fact"] = self.fact
+        if self.suppressed is not None:
+            out["suppressed"] = self.suppressed
+        return out
+
+
+FINDING_CLAIM_FIELDS = (
+    "article", "source", "published", "value", "low", "high", "qualifier", "text", "sentence",
+    "start", "end", "line", "column",
+)
+
+
+def _bounds(row) -> tuple[float, float, bool, bool]:
+    low = -math.inf if row["low"] is None or pd.isna(row["low"]) else float(row["low"])
+    high = math.inf if row["high"] is None or pd.isna(row["high"]) else float(row["high"])
+    return low, high, row["qualifier"] == ">", row["qualifier"] == "<"
+
+
+def intervals_overlap(a: tuple, b: tuple) -> bool:
+    """Closed/open interval overlap: a and b are (low, high, low_open, high_open)."""
+    lo, lo_open = (a[0], a[2]) if a[0] > b[0] else (b[0], b[2]) if b[0] > a[0] else (a[0], a[2] or b[2])
+    hi, hi_open = (a[1], a[3]) if a[1] < b[1] else (b[1], b[3]) if b[1] < a[1] else (a[1], a[3] or b[3])
+    if lo < hi:
+        return True
+    return lo == hi and not lo_open and not hi_open
+
+
+def rounding_tolerance(row, rules: Rules) -> float:
+    """How far a written figure may be from the true one by rounding alone."""
+    tol = 0.0
+    value = row["value"]
+    if value is None or (isinstance(value, float) and math.isnan(value)) or isinstance(value, str):
+        return 0.0
+    resolution = row.get("_resolution", 1.0) or 1.0
+    if rules.tolerances.get("rounding", True):
+        min_zeros = int(rules.tolerances.get("rounding_min_trailing_zeros", 1))
+        if resolution >= 10 ** min_zeros or resolution < 1:
+            tol = resolution / 2
+    if row["unit"] != "count":
+        tol = max(tol, abs(float(value)) * float(rules.tolerances.get("relative", 0.0)))
+    return tol
+
+
+def _widen(bounds: tuple, tol: float) -> tuple:
+    if tol <= 0:
+        return bounds
+    return (bounds[0] - tol, bounds[1] + tol, False, False)
+
+
+def entity_relation(a: str, b: str, rules: Rules) -> str:
+    """'same', 'related' or 'different' for two canonical entity keys."""
+    if a == b:
+        return "same"
+    score = fuzz.token_sort_ratio(a, b)
+    if score >= rules.matching.get("same_entity", 90):
+        return "same"
+    wa, wb = set(a.split()) - {"and", "of"}, set(b.split()) - {"and", "of"}
+    if wa <= wb or wb <= wa or score >= rules.matching.get("related_entity", 60):
+        return "related"
+    return "different"
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        self.parent[self.find(a)] = self.find(b)
+
+
+def comparable(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims that can be compared: amounts with a counted entity."""
+    if claims.empty:
+        return claims
+    mask = (~claims["unit"].isin(NON_QUANTITY_UNITS)) & (claims["entity_key"] != "") & (claims["unit"] != "fraction")
+    return claims[mask]
+
+
+def block_keys(claims: pd.DataFrame) -> pd.Series:
+    return (
+        claims["_series"].fillna("") + "|" + claims["period"].astype("string").fillna("")
+        + "|" + claims["unit"] + "|" + claims["_head"]
+    )
+
+
+def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
+    """All cross-source findings of a claim table (one row per claim)."""
+    data = comparable(claims)
+    if data.empty:
+        return []
+    data = data.assign(_block=block_keys(data))
+    # Only blocks that hold claims from at least two articles can disagree.
+    sizes = data.groupby("_block")["article"].nunique()
+    data = data[data["_block"].isin(sizes[sizes >= 2].index)]
+    rising = {canonical_entity(e, rules.entity_aliases, rules.ignored_modifiers) for e in rules.rising_entities}
+    findings: list[Finding] = []
+    for _, block in data.groupby("_block", sort=True):
+        findings.extend(_compare_block(block, rules, rising))
+    findings.sort(key=lambda f: (-LEVEL_RANK.get(f.level, -1), f.event or "", f.entity, f.claims[0]["article"]))
+    return findings
+
+
+def _compare_block(block: pd.DataFrame, rules: Rules, rising: set[str]) -> list[Finding]:
+    rows = block.to_dict("records")
+    edges: list[tuple[int, int, str]] = []
+    for x in range(len(rows)):
+        a = rows[x]
+        for y in range(x + 1, len(rows)):
+            b = rows[y]
+            if a["article"] == b["article"]:
+                continue
+            relation = entity_relation(a["entity_key"], b["entity_key"], rules)
+            if relation == "different":
+                continue
+            ba, bb = _bounds(a), _bounds(b)
+            if intervals_overlap(ba, bb):
+                continue
+            wa, wb = _widen(ba, rounding_tolerance(a, rules)), _widen(bb, rounding_tolerance(b, rules))
+            judgement = intervals_overlap(wa, wb)
+            if relation == "same":
+                code = "FC102" if judgement else "FC101"
+            else:
+                if judgement:
+                    continue
+                code = "FC103"
+            edges.append((x, y, code))
+    if not edges:
+        return []
+    rank = {"FC101": 3, "FC104": 2, "FC103": 1, "FC102": 0}
+    uf = _UnionFind()
+    for x, y, _ in edges:
+        uf.union(x, y)
+    components: dict[int, list] = {}
+    for x, y, code in edges:
+        components.setdefault(uf.find(x), []).append((x, y, code))
+    out = []
+    for comp_edges in components.values():
+        code = max((c for _, _, c in comp_edges), key=rank.get)
+        members = sorted({i for x, y, _ in comp_edges for i in (x, y)},
+                         key=lambda i: (rows[i]["article"], rows[i]["start"]))
+        claims = [rows[i] for i in members]
+        if code == "FC101" and _only_rises(claims, rising):
+            code = "FC104"
+        check = rules.checks[code]
+        if check.level == "off":
+            continue
+        out.append(_finding(code, check.name, check.level, claims))
+    return out
+
+
+def _only_rises(claims: list[dict], rising: set[str]) -> bool:
+    """A toll reported higher by each later source: the story developed, the sources agree."""
+    if not all(c["entity_key"] in rising for c in claims):
+        return False
+    if any(not c["published"] for c in claims):
+        return False
+    ordered = sorted(claims, key=lambda c: c["published"])
+    dates = [c["published"] for c in ordered]
+    if len(set(dates)) < 2:
+        return False
+    for a, b in zip(ordered, ordered[1:]):
+        if b["published"] > a["published"] and (b["low"] or 0) < (a["low"] or 0):
+            return False
+        if b["published"] == a["published"] and a["low"] != b["low"]:
+            return False
+    return True
+
+
+def _fmt_value(c: dict) -> str:
+    return c["text"]
+
+
+def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
+    first = claims[0]
+    entity = pd.Series([c["entity"] for c in claims]).mode().iloc[0]
+    event = pd.Series([c["event"] for c in claims]).dropna()
+    event = event.mode().iloc[0] if not event.empty else None
+    period = first["period"]
+    period = None if period is None or (isinstance(period, float) and math.isnan(period)) else int(period)
+    values = "; ".join(f"{c['text']} ({c['source']}, {c['article']}:{c['line']})" for c in claims)
+    about = f"{entity}" + (f" at {event}" if event else "") + (f" in {period}" if period else "")
+    verb = {
+        "FC101": "sources disagree on",
+        "FC102": "sources differ, within rounding, on",
+        "FC103": "sources give different figures for related counts of",
+        "FC104": "the figure rises from earlier to later sources for",
+    }[code]
+    message = f"{verb} {about}: {values}"
+    outlier = _outlier(claims)
+    finding = Finding(
+        rule=code, name=name, level=level, event=event, period=period, entity=entity,
+        unit=first["unit"], message=message,
+        claims=[{k: _plain(c[k]) for k in FINDING_CLAIM_FIELDS} for c in claims], outlier=outlier,
+    )
+    finding.fingerprint = fingerprint(finding)
+    return finding
+
+
+def _plain(v):
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def _outlier(claims: list[dict]) -> str | None:
+    """The one article whose value disagrees with the others when three or more agree."""
+    by_value: dict = {}
+    for c in claims:
+        by_value.setdefault((c["low"], c["high"]), set()).add(c["article"])
+    if len(by_value) != 2:
+        return None
+    groups = sorted(by_value.values(), key=len)
+    if len(groups[0]) == 1 and len(groups[1]) >= 2:
+        return next(iter(groups[0]))
+    return None
+
+
+def fingerprint(f: Finding) -> str:
+    """Stable identity of a finding: rule, articles, event, entity and values, never lines."""
+    parts = [f.rule, f.event or "", f.entity, str(f.period or "")]
+    parts += sorted(f"{c['article']}={c['low']}..{c['high']}" for c in f.claims)
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]

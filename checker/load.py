@@ -1,0 +1,306 @@
+"""Read articles and their metadata.
+
+An article's text is kept exactly as on disk, so that offsets, lines and columns in reports point
+at the file. Metadata and markup are not cut out but *masked*: replaced by spaces of the same
+length (newlines kept), which the extractor reads past. HTML entities are decoded in place and
+padded to their original width for the same reason.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+from .errors import ArticleError, UsageError
+from .models import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+_DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b")
+_URL_HEADER = re.compile(r"\A[ \t]*URL:[ \t]*(\S+)[ \t]*(?:\r?\n|\Z)")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# Datelines and credits that name the outlet: "MOSCOW, September 5. /TASS/.", "(Reuters) -",
+# "© Sputnik".
+_DATELINE_SLASH = re.compile(r"/([A-Z][A-Za-z-]{1,24}(?: [A-Z][A-Za-z-]{1,24}){0,2})/\.")
+_DATELINE_PAREN = re.compile(r"\(([A-Z][A-Za-z.&-]{1,24}(?: [A-Z][A-Za-z.&-]{1,24}){0,2})\)[ \t]*[-–—]")
+_CREDIT = re.compile(r"©[ \t]*([A-Z][A-Za-z-]{1,24}(?: [A-Z][A-Za-z-]{1,24})?)")
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate([
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec"),
+    ])
+    for m in names
+}
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# Full dates in running text, for articles without a date in their metadata.
+_TEXT_DATES = re.compile(
+    r"\b(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>(?:19|20)\d{2})\b"
+    r"|\b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-(?P<d2>\d{2})\b"
+    rf"|\b(?P<mon3>{_MONTH_RE})[ \t]+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<y3>(?:19|20)\d{{2}})\b"
+    rf"|\b(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon4>{_MONTH_RE}),?[ \t]+(?P<y4>(?:19|20)\d{{2}})\b",
+    re.I,
+)
+_TAG = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BLOCK_TAGS = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|title|blockquote)\b", re.I)
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    """Blank text[start:end] with spaces, keeping line breaks."""
+    blank = "".join(c if c in "\r\n" else " " for c in text[start:end])
+    return text[:start] + blank + text[end:]
+
+
+def _parse_date(value) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def dates_in_text(text: str) -> list[tuple[_dt.date, int, int]]:
+    found = []
+    for m in _TEXT_DATES.finditer(text):
+        g = m.groupdict()
+        try:
+            if g["y1"]:
+                d = _dt.date(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+            elif g["y2"]:
+                d = _dt.date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
+            elif g["y3"]:
+                d = _dt.date(int(g["y3"]), _MONTHS[g["mon3"].lower().rstrip(".")], int(g["d3"]))
+            else:
+                d = _dt.date(int(g["y4"]), _MONTHS[g["mon4"].lower().rstrip(".")], int(g["d4"]))
+        except (ValueError, KeyError):
+            continue
+        found.append((d, m.start(), m.end()))
+    return found
+
+
+def mask_html(text: str) -> str:
+    """Same-length view of an HTML document: tags blanked, entities decoded in place."""
+    out = []
+    pos = 0
+    for m in _TAG.finditer(text):
+        out.append(text[pos:m.start()])
+        # A block-level tag ends a sentence; keep that as a line break where there is room.
+        chunk = _mask(m.group(0), 0, len(m.group(0)))
+        if _BLOCK_TAGS.match(m.group(0)) and "\n" not in chunk and chunk:
+            chunk = "\n" + chunk[1:]
+        out.append(chunk)
+        pos = m.end()
+    out.append(text[pos:])
+    masked = "".join(out)
+
+    def entity(m: re.Match) -> str:
+        decoded = html.unescape(m.group(0))
+        if len(decoded) > len(m.group(0)):
+            return m.group(0)
+        return decoded + " " * (len(m.group(0)) - len(decoded))
+
+    return _ENTITY.sub(entity, masked)
+
+
+@dataclass
+class Loaded:
+    article: Article
+    view: str  # same length as article.text; metadata and markup blanked
+
+
+def _source_from_text(view: str) -> str | None:
+    head = view[:3000]
+    for pattern in (_DATELINE_SLASH, _DATELINE_PAREN, _CREDIT):
+        m = pattern.search(head)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _host(url: str) -> str | None:
+    m = re.match(r"[a-z][a-z0-9+.-]*://(?:www\d?\.)?([^/:?#\s]+)", url.strip(), re.I)
+    return m.group(1).lower() if m else None
+
+
+def parse_article(article_id: str, path: str, text: str, suffix: str) -> Loaded:
+    """Build an Article (and its masked view) from the raw text of one file."""
+    view = text
+    source = source_origin = None
+    published = None
+    date_origin = "none"
+    title = url = None
+    body_start = 0
+
+    if suffix in (".html", ".htm"):
+        view = mask_html(text)
+        m = re.search(r"<title[^>]*>(.*?)</title", text, re.I | re.S)
+        if m:
+            title = html.unescape(re.sub(r"\s+", " ", m.group(1))).strip() or None
+        for name, attr in (("date", "published"), ("article:published_time", "published"),
+                           ("author", None), ("og:site_name", "source")):
+            m = re.search(
+                rf"<meta[^>]{{0,400}}(?:name|property)=[\"']{re.escape(name)}[\"'][^>]{{0,400}}content=[\"']([^\"']{{1,200}})[\"']",
+                text, re.I)
+            if m and attr == "published" and not published:
+                published = _parse_date(m.group(1))
+                date_origin = "metadata" if published else date_origin
+            elif m and attr == "source" and not source:
+                source, source_origin = html.unescape(m.group(1)).strip(), "metadata"
+
+    fm = _FRONT_MATTER.match(text)
+    if fm and suffix in (".md", ".markdown", ".txt"):
+        try:
+            meta = yaml.safe_load(fm.group(1))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f" line {mark.line + 2}" if mark else ""
+            raise ArticleError(path, f"invalid front matter{line}: {getattr(exc, 'problem', exc)}") from None
+        if meta is not None and not isinstance(meta, dict):
+            raise ArticleError(path, "front matter must be a mapping of keys (title, date, source, url)")
+        meta = meta or {}
+        if meta.get("date") is not None:
+            published = _parse_date(meta["date"])
+            if published is None:
+                raise ArticleError(path, f"front matter date {meta['date']!r} is not YYYY-MM-DD")
+            date_origin = "metadata"
+        if meta.get("source"):
+            source, source_origin = str(meta["source"]).strip(), "metadata"
+        if meta.get("title"):
+            title = str(meta["title"]).strip()
+        if meta.get("url"):
+            url = str(meta["url"]).strip()
+        body_start = fm.end()
+        view = _mask(view, 0, fm.end())
+    else:
+        m = _DATE_HEADER.match(text)
+        if m:
+            published = _parse_date(m.group(1))
+            if published is None:
+                raise ArticleError(path, f"date line {m.group(1)!r} is not a valid date")
+            date_origin = "metadata"
+            body_start = m.end()
+            view = _mask(view, 0, m.end())
+        m = _URL_HEADER.match(text)
+        if m:
+            url = m.group(1)
+            body_start = m.end()
+            view = _mask(view, 0, m.end())
+
+    if not source:
+        found = _source_from_text(view)
+        if found:
+            source, source_origin = found, "dateline"
+    if not source and url and _host(url):
+        source, source_origin = _host(url), "url"
+    if not source:
+        source, source_origin = Path(path).stem, "filename"
+
+    if published is None:
+        dates = dates_in_text(view)
+        if dates:
+            published = max(d for d, _, _ in dates)
+            date_origin = "text"
+
+    if title is None:
+        first = view[body_start:].strip().split("\n", 1)[0].strip()
+        title = first[:200] or None
+
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    article = Article(
+        id=article_id, path=path, text=text, source=source, source_origin=source_origin,
+        published=published, date_origin=date_origin, title=title, url=url,
+        body_start=body_start, line_starts=line_starts,
+    )
+    return Loaded(article, view)
+
+
+def read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(path, f"file is {size} bytes; articles over {MAX_ARTICLE_BYTES} bytes are not read")
+        data = path.read_bytes()
+    except ArticleError:
+        raise
+    except OSError as exc:
+        raise ArticleError(path, f"cannot read file ({exc.strerror or exc})") from None
+    if b"\x00" in data[:8192]:
+        raise ArticleError(path, "binary file (contains NUL bytes), not an article")
+    try:
+        # A byte-order mark stays in the text as one character, so offsets match the file.
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(path, f"not UTF-8 text (byte {exc.start}: {exc.reason})") from None
+
+
+def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
+    """Yield (article id, path) for every article under the given files and folders.
+
+    ``-`` yields ("<stdin>", None). A folder contributes its article files, recursively, in
+    sorted order, with ids relative to it; a file given by name is read whatever its suffix.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        if given == "-":
+            yield "<stdin>", None
+            continue
+        root = Path(given)
+        if root.is_dir():
+            files = sorted(
+                p for p in root.rglob("*")
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            )
+            if not files:
+                raise UsageError(f"{given}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
+            for p in files:
+                if p.resolve() not in seen:
+                    seen.add(p.resolve())
+                    yield p.relative_to(root).as_posix(), p
+        elif root.exists():
+            if root.resolve() not in seen:
+                seen.add(root.resolve())
+                yield root.name, root
+        else:
+            raise UsageError(f"{given}: no such file or directory")
+
+
+def load_articles(paths: Iterable[str], stdin=None) -> tuple[list[Loaded], list[ArticleError]]:
+    """Read every article; an unreadable one is reported and the others still load."""
+    loaded: list[Loaded] = []
+    problems: list[ArticleError] = []
+    ids: set[str] = set()
+    for article_id, path in discover(paths):
+        if article_id in ids:
+            # Two folders may hold the same relative name; keep ids unique and readable.
+            article_id = str(path) if path is not None else article_id
+        ids.add(article_id)
+        try:
+            if path is None:
+                text = (stdin or sys.stdin).read()
+                loaded.append(parse_article(article_id, "-", text, ".txt"))
+            else:
+                text = read_text(path)
+                loaded.append(parse_article(article_id, str(path), text, path.suffix.lower()))
+        except ArticleError as exc:
+            problems.append(exc)
+    return loaded, problems

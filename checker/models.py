@@ -1,0 +1,72 @@
+"""The records that flow between stages, and the columns of the claim and finding tables."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+# One row per numeric assertion. The JSON/CSV/JSONL contracts use these names.
+CLAIM_COLUMNS = [
+    "article",     # path relative to the folder given on the command line
+    "source",      # outlet
+    "published",   # YYYY-MM-DD or None
+    "value",       # the number as stated (None for ranges and vague amounts)
+    "low",         # interval the claim allows (None = unbounded)
+    "high",
+    "qualifier",   # = ~ > >= < <= range vague
+    "change",      # up / down / None
+    "unit",        # count, ISO 4217 code, percent, a measure, date, time, ordinal
+    "entity",      # counted noun phrase as written (lower case)
+    "entity_key",  # canonical key for matching (aliases applied, singular head)
+    "event",       # event key ("army-2023", "mcis-11") or None
+    "period",      # year the claim is about, or None
+    "text",        # the exact characters of the article
+    "sentence",    # the sentence, as on disk
+    "start",       # character offsets into the file as on disk
+    "end",
+    "line",        # 1-based
+    "column",      # 1-based, in characters
+]
+
+# Units that are not amounts: extracted, never compared as counts.
+NON_QUANTITY_UNITS = frozenset({"date", "time", "ordinal"})
+
+
+@dataclass
+class Article:
+    id: str                  # path relative to the folder given (or the file name)
+    path: str                # path as given / resolved on disk
+    text: str                # exactly the characters of the file
+    source: str              # outlet
+    source_origin: str       # "metadata", "dateline", "filename"
+    published: _dt.date | None = None
+    date_origin: str = "none"   # "metadata", "text" (inferred), "none"
+    title: str | None = None
+    url: str | None = None
+    body_start: int = 0      # offset where the text proper begins (after metadata)
+    line_starts: list[int] = field(default_factory=list)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        import bisect
+
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def summary(self) -> dict:
+        return {
+            "article": self.id,
+            "path": self.path,
+            "source": self.source,
+            "source_from": self.source_origin,
+            "published": self.published.isoformat() if self.published else None,
+            "date_from": self.date_origin,
+            "title": self.title,
+            "url": self.url,
+        }
+
+
+@dataclass
+class LoadProblem:
+    path: str
+    message: str

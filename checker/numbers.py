@@ -1,0 +1,433 @@
+"""The number grammar: tokens in, number phrases (value intervals) out.
+
+    "1,500"                    -> 1500                 "twenty-one"        -> 21
+    "400 billion", "$8 bn"     -> 4e11, 8e9            "three hundred and forty-two thousand" -> 342000
+    "2.48×10−5"                -> 2.48e-05             "two-thirds", "½"   -> 0.666667, 0.5
+    "several dozen"            -> 36..108 (vague)      "tens of thousands" -> 20000..99999 (vague)
+    "11th", "eleventh", "XI"   -> 11 (ordinal)
+
+Every pattern is compiled once, and none nests quantifiers over the same characters, so no input
+can make them backtrack catastrophically. The lexicons come from ``rules/numbers.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .rules import Rules
+
+# Thousands groups must be exact ("1,500", not "1,2"), so lists like "1,2 and 3" stay apart.
+TOKEN_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<sym>\S)"
+)
+ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+HYPHENS = frozenset("-‐‑–—")
+MINUS = frozenset("-−–")
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str       # num, word, sym
+    text: str
+    start: int
+    end: int
+    lower: str
+    glued: bool     # no space between this token and the previous one
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    tokens: list[Token] = []
+    prev_end = -1
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        kind = m.lastgroup
+        s, e = m.span()
+        t = m.group()
+        tokens.append(Token(kind, t, s, e, t.lower(), s == prev_end))
+        prev_end = e
+    return tokens
+
+
+def roman_value(text: str) -> int | None:
+    if not text or not ROMAN_RE.fullmatch(text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        v = _ROMAN[ch]
+        if i + 1 < len(text) and _ROMAN[text[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total or None
+
+
+def digits_value(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def resolution_of(text: str) -> float:
+    """The unit of the last written digit: '800' -> 100, '1,500' -> 100, '83' -> 1, '2.5' -> 0.1.
+
+    A figure may stand for anything within half of it once rounding is allowed ("800" for 750..850).
+    """
+    digits = text.replace(",", "").replace(" ", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".", 1)[1])
+    if not digits.strip("0"):
+        return 1.0
+    return 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+@dataclass
+class NumberPhrase:
+    i: int              # first token index
+    j: int              # one past the last token index
+    low: float
+    high: float
+    value: float | None  # None for vague amounts
+    kind: str           # cardinal, vague, fraction, ordinal, approximate
+    scaled: bool = False         # a scale word or abbreviation was applied
+    scale_word: str | None = None
+    ambiguous_scale: bool = False  # "80m": a scale only next to a currency
+    resolution: float = 1.0      # unit of the last written digit, scale applied (rounding tolerance)
+    words: bool = False          # written in words ("six")
+
+
+class NumberGrammar:
+    """Parses number phrases from a token list, using the lexicons of a rule set."""
+
+    def __init__(self, rules: Rules):
+        self.r = rules
+        self.cardinals = rules.cardinals
+        self.scales = rules.scales
+        self.big_scales = {w: v for w, v in rules.scales.items() if v >= 1000}
+        self.plural_scales = rules.plural_scales
+        # "millions" -> "million": a plural scale after "tens of"/"hundreds of".
+        self.scale_plurals = {w + "s": w for w in rules.scales}
+        self.number_words = set(rules.cardinals) | set(rules.scales)
+
+    # ---------------------------------------------------------------- helpers
+    @staticmethod
+    def _word(tokens: list[Token], k: int) -> str:
+        return tokens[k].lower if 0 <= k < len(tokens) and tokens[k].kind == "word" else ""
+
+    def is_number_word(self, lower: str) -> bool:
+        return lower in self.number_words
+
+    # ---------------------------------------------------------------- entry point
+    def parse_at(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        tok = tokens[i]
+        if tok.kind == "num":
+            return self._digits(tokens, i)
+        if tok.kind == "word":
+            return (
+                self._vague(tokens, i)
+                or self._words(tokens, i)
+                or self._fraction_words(tokens, i)
+            )
+        if tok.kind == "sym" and tok.text in self.r.unicode_fractions:
+            v = self.r.unicode_fractions[tok.text]
+            return self._apply_scale(tokens, i + 1, NumberPhrase(i, i + 1, v, v, v, "fraction"))
+        return None
+
+    # ---------------------------------------------------------------- digits
+    def _digits(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        tok = tokens[i]
+        text = tok.text
+        value = digits_value(text)
+        j = i + 1
+        written = text
+        n = len(tokens)
+        # "816 000": a space-separated thousands group.
+        while (
+            j < n and tokens[j].kind == "num" and not tokens[j].glued
+            and re.fullmatch(r"\d{3}", tokens[j].text)
+            and tokens[j].start - tokens[j - 1].end == 1
+            and re.fullmatch(r"\d{1,3}", tokens[j - 1].text)
+            and not (j + 1 < n and tokens[j + 1].glued and tokens[j + 1].text in ".,")
+        ):
+            value = value * 1000 + digits_value(tokens[j].text)
+            written = str(int(value))
+            j += 1
+        # "2.48×10−5", "3 x 10^8": scientific notation.
+        if (
+            j + 1 < n and tokens[j].kind in ("sym", "word") and tokens[j].text in ("×", "x", "X", "*")
+            and tokens[j + 1].kind == "num" and tokens[j + 1].text == "10"
+        ):
+            k = j + 2
+            sign = 1
+            if k < n and tokens[k].text == "^" and tokens[k].glued:
+                k += 1
+            if k < n and tokens[k].text in MINUS | {"−"} and tokens[k].glued:
+                sign = -1
+                k += 1
+            if k < n and tokens[k].kind == "num" and tokens[k].glued and tokens[k].text.isdigit():
+                value = value * 10 ** (sign * int(tokens[k].text))
+                return NumberPhrase(i, k + 1, value, value, value, "cardinal")
+        # "1/2", "2 1/2": fractions written with a slash.
+        if j + 1 < n and tokens[j].text == "/" and tokens[j].glued and tokens[j + 1].kind == "num" and tokens[j + 1].glued:
+            den = digits_value(tokens[j + 1].text)
+            if text.isdigit() and tokens[j + 1].text.isdigit() and 0 < value < den <= 100:
+                v = round(value / den, 6)
+                return NumberPhrase(i, j + 2, v, v, v, "fraction")
+            return None  # "24/7", "9/11": not an amount
+        if (
+            j + 3 <= n - 0 and j + 2 < n and tokens[j].kind == "num" and not tokens[j].glued
+            and tokens[j + 1].text == "/" and tokens[j + 1].glued and tokens[j + 2].kind == "num"
+            and tokens[j + 2].glued and tokens[j].text.isdigit() and tokens[j + 2].text.isdigit()
+            and 0 < int(tokens[j].text) < int(tokens[j + 2].text) <= 16
+        ):
+            v = round(value + int(tokens[j].text) / int(tokens[j + 2].text), 6)
+            return NumberPhrase(i, j + 3, v, v, v, "cardinal")
+        # "2½"
+        if j < n and tokens[j].glued and tokens[j].text in self.r.unicode_fractions:
+            value += self.r.unicode_fractions[tokens[j].text]
+            j += 1
+        phrase = NumberPhrase(i, j, value, value, value, "cardinal", resolution=resolution_of(written))
+        return self._apply_scale(tokens, j, phrase)
+
+    def _apply_scale(self, tokens: list[Token], j: int, phrase: NumberPhrase) -> NumberPhrase:
+        """Multiply by a following scale word or abbreviation ("400 billion", "1.2bn", "80m")."""
+        n = len(tokens)
+        if j >= n or tokens[j].kind != "word":
+            return phrase
+        w = tokens[j].lower
+        factor = None
+        ambiguous = False
+        if w in self.big_scales or (w == "hundred" and phrase.kind != "fraction"):
+            factor = self.scales[w]
+            # "1.5 million": then maybe another ("1.5 million million" never happens; stop).
+        elif w in self.r.scale_abbreviations and (tokens[j].glued or len(w) > 1):
+            factor = self.r.scale_abbreviations[w]
+            ambiguous = w in self.r.ambiguous_scale_abbreviations
+        elif w == "dozen":
+            factor = 12
+        if factor is None:
+            return phrase
+        # "one and a half million": a fraction joined by "and a" keeps its scale too.
+        phrase.low *= factor
+        phrase.high *= factor
+        if phrase.value is not None:
+            phrase.value = round(phrase.value * factor, 6)
+        phrase.low = round(phrase.low, 6)
+        phrase.high = round(phrase.high, 6)
+        phrase.j = j + 1
+        phrase.scaled = True
+        phrase.scale_word = w
+        phrase.ambiguous_scale = ambiguous
+        if phrase.kind == "fraction":
+            phrase.kind = "cardinal"
+        phrase.resolution *= factor
+        return phrase
+
+    # ---------------------------------------------------------------- words
+    def _words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """Cardinal words: "six", "Twenty", "twenty-one", "three hundred and forty-two thousand",
+        "a dozen", "a million", "one and a half million", "half a million"."""
+        n = len(tokens)
+        w = tokens[i].lower
+        r = self.r
+        # "a/an" + scale ("a dozen", "a million"), "a couple of".
+        if w in ("a", "an") and i + 1 < n and tokens[i + 1].kind == "word":
+            nxt = tokens[i + 1].lower
+            if nxt in self.scales:
+                phrase = NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
+                return self._continue_words(tokens, i + 1, phrase, total=0, current=1, leading_a=True)
+            if nxt in r.approximate_numbers and i + 2 < n and self._word(tokens, i + 2) == "of":
+                v = r.approximate_numbers[nxt]
+                return NumberPhrase(i, i + 2, v, v, v, "approximate", words=True)
+            return None
+        # "half a million", "half a dozen"
+        if w in ("half",) and self._word(tokens, i + 1) in ("a", "an") and self._word(tokens, i + 2) in self.scales:
+            v = 0.5 * self.scales[self._word(tokens, i + 2)]
+            return NumberPhrase(i, i + 3, v, v, v, "cardinal", scaled=True, words=True)
+        if w not in self.cardinals:
+            return None
+        phrase = NumberPhrase(i, i, 0, 0, 0, "cardinal", words=True)
+        return self._continue_words(tokens, i, phrase, total=0, current=0, leading_a=False)
+
+    def _continue_words(self, tokens, i, phrase, total, current, leading_a):
+        n = len(tokens)
+        k = i
+        last_kind = "a" if leading_a else None   # unit, teen, ten, hundred, big
+        consumed_any = False
+        end = phrase.i
+        while k < n:
+            tok = tokens[k]
+            if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind == "ten":
+                # "twenty-one": hyphen between a ten and a unit
+                if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.cardinals and self.cardinals[tokens[k + 1].lower] < 10:
+                    k += 1
+                    continue
+                break
+            if tok.kind != "word":
+                break
+            w = tok.lower
+            if w == "and" and last_kind in ("hundred", "big") and k + 1 < n:
+                nxt = tokens[k + 1].lower
+                if nxt in self.cardinals:
+                    k += 1
+                    continue
+                if nxt in ("a", "one") and self._word(tokens, k + 2) in ("half", "quarter", "third"):
+                    pass
+                else:
+                    break
+            if w in self.cardinals:
+                v = self.cardinals[w]
+                if last_kind in ("unit", "teen"):
+                    break
+                if last_kind == "ten" and v >= 10:
+                    break
+                if last_kind == "a":
+                    break
+                current += v
+                last_kind = "unit" if v < 10 else ("teen" if v < 20 else "ten")
+            elif w == "hundred" and last_kind in ("unit", "teen", "ten", "a", None) and (current or last_kind == "a"):
+                current = max(current, 1) * 100
+                last_kind = "hundred"
+            elif w in self.big_scales and w != "hundred" and (current or last_kind == "a" or total):
+                scale = self.big_scales[w]
+                if last_kind == "big" and current == 0:
+                    break
+                total += max(current, 1) * scale
+                current = 0
+                last_kind = "big"
+                phrase.scaled = True
+                phrase.scale_word = w
+            elif w == "dozen" and (current or last_kind == "a"):
+                current = max(current, 1) * 12
+                last_kind = "big"
+            elif w == "and" and last_kind in ("unit", "teen", "ten", "a") and self._word(tokens, k + 1) in ("a", "one") \
+                    and self._word(tokens, k + 2) in ("half", "quarter", "third"):
+                # "one and a half (million)"
+                frac = {"half": 0.5, "quarter": 0.25, "third": 0.333333}[self._word(tokens, k + 2)]
+                current = max(current, 1) + frac
+                k += 3
+                end = k
+                consumed_any = True
+                last_kind = "frac"
+                if k < n and tokens[k].lower in self.big_scales:
+                    total += current * self.big_scales[tokens[k].lower]
+                    current = 0
+                    phrase.scaled = True
+                    phrase.scale_word = tokens[k].lower
+                    k += 1
+                    end = k
+                break
+            else:
+                break
+            k += 1
+            end = k
+            consumed_any = True
+        if not consumed_any:
+            return None
+        value = round(total + current, 6)
+        phrase.j = end
+        phrase.low = phrase.high = phrase.value = value
+        # A number said in words is as exact as it is written: "six" is 6, "three hundred" is round.
+        phrase.resolution = resolution_of(str(int(value))) if float(value).is_integer() else 1.0
+        return phrase
+
+    def _vague(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """'several dozen', 'a few hundred', 'dozens of', 'tens of thousands', 'hundreds of millions'."""
+        n = len(tokens)
+        w = tokens[i].lower
+        r = self.r
+        k = i
+        if w in ("a",) and self._word(tokens, i + 1) == "few":
+            k = i + 1
+            w = "few"
+        if w in r.vague_multipliers:
+            nxt = self._word(tokens, k + 1)
+            if nxt in self.scales:
+                lo, hi = r.vague_multipliers[w]
+                f = self.scales[nxt]
+                phrase = NumberPhrase(i, k + 2, lo * f, hi * f, None, "vague", scaled=True, words=True)
+                # "several hundred thousand"
+                after = self._word(tokens, k + 2)
+                if after in self.big_scales and self.big_scales[after] > f:
+                    phrase.low *= self.big_scales[after]
+                    phrase.high *= self.big_scales[after]
+                    phrase.j += 1
+                return phrase
+            return None
+        if w in r.plural_scales:
+            lo, hi = r.plural_scales[w]
+            j = i + 1
+            # "tens of thousands", "hundreds of millions": multiply by the plural that follows "of".
+            if self._word(tokens, j) == "of" and self._word(tokens, j + 1) in self.scale_plurals:
+                base = self.scales[self.scale_plurals[self._word(tokens, j + 1)]]
+                unit_lo, unit_hi = r.plural_scales.get(w, (lo, hi))
+                if w == "tens":
+                    unit_lo, unit_hi = 20, 99
+                return NumberPhrase(i, j + 2, unit_lo * base, unit_hi * base, None, "vague", scaled=True, words=True)
+            if w == "tens":
+                return None  # "tens" alone is not an amount
+            # "thousands of soldiers", "hundreds were killed"
+            return NumberPhrase(i, j, lo, hi, None, "vague", scaled=True, words=True)
+        return None
+
+    def _fraction_words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """'half of', 'a third of', 'two-thirds', 'three quarters of', 'one-fifth'."""
+        n = len(tokens)
+        w = tokens[i].lower
+        r = self.r
+        if w in ("a", "an", "one") and self._word(tokens, i + 1) in r.fractions:
+            frac_tok = i + 1
+            if tokens[frac_tok].glued is False or w in ("a", "an") or tokens[i + 1].glued is False:
+                pass
+            fw = self._word(tokens, frac_tok)
+            if fw in ("second",):
+                return None
+            # "a third of", "a quarter of", "one-fifth of"; "a half" alone too
+            follows = self._word(tokens, frac_tok + 1)
+            if follows in ("of",) or fw in ("half",) or (w == "one" and i + 2 < n and tokens[i + 1].text in HYPHENS):
+                v = r.fractions[fw]
+                return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
+            return None
+        if w in self.cardinals and self.cardinals[w] < 10:
+            k = i + 1
+            if k < n and tokens[k].text in HYPHENS and tokens[k].glued:
+                k += 1
+            fw = self._word(tokens, k)
+            if fw in r.fractions and fw not in ("half", "second") and (fw.endswith("s") or self.cardinals[w] == 1):
+                v = round(self.cardinals[w] * r.fractions[fw], 6)
+                if fw in ("thirds",):
+                    v = round(self.cardinals[w] / 3, 6)
+                return NumberPhrase(i, k + 1, v, v, v, "fraction", words=True)
+            return None
+        if w == "half":
+            nxt = self._word(tokens, i + 1)
+            prev = self._word(tokens, i - 1)
+            if prev in ("first", "second", "a", "one", "the", "other"):
+                return None
+            if nxt in ("of", "the", "its", "their", "his", "her", "our", "all"):
+                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)
+        return None
+
+    # ---------------------------------------------------------------- ordinals
+    def ordinal_at(self, tokens: list[Token], i: int) -> tuple[int, int] | None:
+        """(value, end index) of an ordinal at i: '11th', 'eleventh', 'XI' (Roman only when a
+        capitalized name is next to it)."""
+        n = len(tokens)
+        tok = tokens[i]
+        if tok.kind == "num" and tok.text.isdigit() and i + 1 < n and tokens[i + 1].glued:
+            suffix = tokens[i + 1].lower
+            if suffix in ("st", "nd", "rd", "th"):
+                return int(tok.text), i + 2
+        if tok.kind == "word":
+            if tok.lower in self.r.ordinals:
+                return self.r.ordinals[tok.lower], i + 1
+            if tok.text.isupper() and tok.text not in self.r.roman_exceptions and len(tok.text) <= 6:
+                v = roman_value(tok.text)
+                if v:
+                    nxt_cap = i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].text[:1].isupper() \
+                        and not tokens[i + 1].text.isupper()
+                    prev_cap = i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text[:1].isupper() \
+                        and not tokens[i - 1].text.isupper()
+                    if (nxt_cap or prev_cap) and (len(tok.text) > 1 or tok.text in ("V", "X")):
+                        return v, i + 1
+        return None

@@ -1,0 +1,96 @@
+"""The whole job, from paths to a report: load -> extract -> compare."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from . import __version__
+from .compare import Finding, compare_claims
+from .errors import ArticleError
+from .extract import Extractor
+from .load import Loaded, load_articles
+from .models import CLAIM_COLUMNS
+from .rules import LEVELS, Rules, load_rules
+
+INTERNAL_COLUMNS = ["_resolution", "_head", "_series"]
+
+
+@dataclass
+class RunResult:
+    rules: Rules
+    loaded: list[Loaded]
+    problems: list[ArticleError]
+    claims: pd.DataFrame
+    findings: list[Finding]
+    inputs: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self):
+        return [item.article for item in self.loaded]
+
+    def summary(self) -> dict:
+        by_level = {level: 0 for level in reversed(LEVELS)}
+        suppressed = 0
+        for f in self.findings:
+            if f.suppressed:
+                suppressed += 1
+            else:
+                by_level[f.level] = by_level.get(f.level, 0) + 1
+        return {
+            "articles": len(self.loaded),
+            "unreadable": len(self.problems),
+            "sources": len({a.source for a in self.articles}),
+            "claims": int(len(self.claims)),
+            "findings": sum(by_level.values()),
+            "by_level": by_level,
+            "suppressed": suppressed,
+            "rules": str(self.rules.directory),
+            "version": __version__,
+        }
+
+    def claims_table(self) -> pd.DataFrame:
+        """The public claim table (contract columns only)."""
+        return self.claims[CLAIM_COLUMNS] if not self.claims.empty else pd.DataFrame(columns=CLAIM_COLUMNS)
+
+    def to_dict(self) -> dict:
+        articles = []
+        counts = self.claims["article"].value_counts().to_dict() if not self.claims.empty else {}
+        for a in self.articles:
+            entry = a.summary()
+            entry["claims"] = int(counts.get(a.id, 0))
+            articles.append(entry)
+        return {
+            "findings": [f.to_dict() for f in self.findings],
+            "articles": articles,
+            "errors": [{"path": p.path, "message": p.problem} for p in self.problems],
+            "summary": self.summary(),
+        }
+
+
+def claims_frame(rows: list[dict]) -> pd.DataFrame:
+    columns = CLAIM_COLUMNS + INTERNAL_COLUMNS
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    return frame.astype({"period": "Int64", "line": "int64", "column": "int64", "start": "int64", "end": "int64"})
+
+
+def extract_loaded(loaded: Iterable[Loaded], rules: Rules) -> pd.DataFrame:
+    extractor = Extractor(rules)
+    rows: list[dict] = []
+    for item in loaded:
+        rows.extend(extractor.extract(item))
+    return claims_frame(rows)
+
+
+def run(paths: list[str], rules_dir: str | Path | None = None, rules: Rules | None = None,
+        stdin=None) -> RunResult:
+    rules = rules or load_rules(rules_dir)
+    loaded, problems = load_articles(paths, stdin=stdin)
+    claims = extract_loaded(loaded, rules)
+    findings = compare_claims(claims, rules)
+    return RunResult(rules, loaded, problems, claims, findings, list(paths))

@@ -1,0 +1,613 @@
+"""Load and validate ``rules/``: the editorial knowledge factcheck runs on.
+
+Every file is read with ``yaml.SafeLoader`` (rules are untrusted input) through the node tree, so
+that each value keeps the line it came from and an error can name file, line and key. Validation
+is strict: an unknown key, a wrong type or an unknown qualifier stops the run (exit code 2).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RulesError
+
+LEVELS = ("suggestion", "warning", "error")
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
+QUALIFIERS = ("=", "~", ">", ">=", "<", "<=", "range", "vague")
+
+RULE_FILES = (
+    "numbers.yaml",
+    "qualifiers.yaml",
+    "units.yaml",
+    "entities.yaml",
+    "grammar.yaml",
+    "events.yaml",
+    "checks.yaml",
+    "facts.yaml",
+    "exceptions.yaml",
+)
+
+
+def default_rules_dir() -> Path:
+    """The rules shipped with the package (``rules/`` in the source tree)."""
+    packaged = resources.files("checker") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+# --------------------------------------------------------------------------------------------
+# YAML with line numbers
+
+
+class _Doc:
+    """A parsed YAML file: plain Python data plus the line of every key path."""
+
+    def __init__(self, path: Path, data: Any, lines: dict[tuple, int]):
+        self.path = path
+        self.data = data
+        self.lines = lines
+
+    def line(self, *keypath) -> int | None:
+        for cut in range(len(keypath), -1, -1):
+            if keypath[:cut] in self.lines:
+                return self.lines[keypath[:cut]]
+        return None
+
+    def error(self, keypath: tuple, problem: str) -> RulesError:
+        key = ".".join(str(k) for k in keypath) or None
+        return RulesError(self.path, self.line(*keypath), key, problem)
+
+
+def _construct(node: yaml.Node, path: tuple, lines: dict, file: Path) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise RulesError(file, key_node.start_mark.line + 1, None, "keys must be plain scalars")
+            key = key_node.value
+            if key in out:
+                raise RulesError(
+                    file, key_node.start_mark.line + 1, ".".join(map(str, path + (key,))), "duplicate key"
+                )
+            out[key] = _construct(value_node, path + (key,), lines, file)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, path + (i,), lines, file) for i, item in enumerate(node.value)]
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: Path) -> _Doc:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RulesError(path, None, None, "file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesError(path, None, None, f"cannot read file ({exc})") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RulesError(path, line, None, f"invalid YAML: {problem}") from None
+    lines: dict[tuple, int] = {}
+    data = _construct(root, (), lines, path) if root is not None else {}
+    return _Doc(path, data, lines)
+
+
+# --------------------------------------------------------------------------------------------
+# Validation helpers
+
+
+def _mapping(doc: _Doc, value: Any, keypath: tuple, allowed: set[str] | None = None) -> dict:
+    if not isinstance(value, dict):
+        raise doc.error(keypath, f"expected a mapping, got {type(value).__name__}")
+    if allowed is not None:
+        for key in value:
+            if key not in allowed:
+                raise doc.error(
+                    keypath + (key,), f"unknown key; allowed: {', '.join(sorted(allowed))}"
+                )
+    return value
+
+
+def _require(doc: _Doc, mapping: dict, key: str, keypath: tuple) -> Any:
+    if key not in mapping:
+        raise doc.error(keypath, f"missing required key '{key}'")
+    return mapping[key]
+
+
+def _string_list(doc: _Doc, value: Any, keypath: tuple) -> list[str]:
+    if not isinstance(value, list):
+        raise doc.error(keypath, "expected a list of strings")
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            hint = " (quote words such as on, off, no and yes: YAML reads them as true/false)" \
+                if isinstance(item, bool) else ""
+            raise doc.error(keypath + (i,), f"expected a non-empty string, got {item!r}{hint}")
+    return value
+
+
+def _number(doc: _Doc, value: Any, keypath: tuple) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise doc.error(keypath, f"expected a number, got {value!r}")
+    return value
+
+
+def _number_map(doc: _Doc, value: Any, keypath: tuple) -> dict[str, float]:
+    _mapping(doc, value, keypath)
+    for key, number in value.items():
+        _number(doc, number, keypath + (key,))
+    return {str(k).lower(): v for k, v in value.items()}
+
+
+def _interval_map(doc: _Doc, value: Any, keypath: tuple) -> dict[str, tuple[float, float]]:
+    _mapping(doc, value, keypath)
+    out = {}
+    for key, pair in value.items():
+        if not (isinstance(pair, list) and len(pair) == 2):
+            raise doc.error(keypath + (key,), "expected [low, high]")
+        low = _number(doc, pair[0], keypath + (key, 0))
+        high = _number(doc, pair[1], keypath + (key, 1))
+        if low > high:
+            raise doc.error(keypath + (key,), "low is greater than high")
+        out[str(key).lower()] = (low, high)
+    return out
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+def _date(doc: _Doc, value: Any, keypath: tuple) -> _dt.date:
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise doc.error(keypath, f"expected a date YYYY-MM-DD, got {value!r}")
+
+
+# --------------------------------------------------------------------------------------------
+# The compiled rule set
+
+
+@dataclass
+class EventRule:
+    id: str
+    name: str
+    aliases: list[str]
+    kinds: list[str]
+    annual: bool
+    line: int | None = None
+
+
+@dataclass
+class Check:
+    code: str
+    name: str
+    level: str  # one of LEVELS or "off"
+    summary: str
+
+
+@dataclass
+class Fact:
+    event: str
+    period: int | None
+    entity: str
+    unit: str
+    low: float
+    high: float
+    value_text: str
+    verified_by: str
+    verified_on: _dt.date
+    source: str
+    where: str  # "file:line", for reports
+
+
+@dataclass
+class Exception_:
+    event: str
+    entity: str
+    values: list[float]
+    reason: str
+    accepted_by: str
+    expires: _dt.date | None
+    where: str
+
+
+@dataclass
+class Rules:
+    directory: Path
+    cardinals: dict[str, float] = field(default_factory=dict)
+    scales: dict[str, float] = field(default_factory=dict)
+    scale_abbreviations: dict[str, float] = field(default_factory=dict)
+    ambiguous_scale_abbreviations: set[str] = field(default_factory=set)
+    fractions: dict[str, float] = field(default_factory=dict)
+    unicode_fractions: dict[str, float] = field(default_factory=dict)
+    vague_multipliers: dict[str, tuple[float, float]] = field(default_factory=dict)
+    plural_scales: dict[str, tuple[float, float]] = field(default_factory=dict)
+    approximate_numbers: dict[str, float] = field(default_factory=dict)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    roman_exceptions: set[str] = field(default_factory=set)
+    qualifiers_before: dict[tuple[str, ...], str] = field(default_factory=dict)
+    qualifiers_after: dict[tuple[str, ...], str] = field(default_factory=dict)
+    from_below: set[tuple[str, ...]] = field(default_factory=set)
+    range_openers: set[str] = field(default_factory=set)
+    range_joiners: set[str] = field(default_factory=set)
+    change_words: dict[str, str] = field(default_factory=dict)
+    change_window_before: int = 4
+    change_window_after: int = 2
+    currency_symbols: dict[str, str] = field(default_factory=dict)
+    currency_words: dict[tuple[str, ...], str] = field(default_factory=dict)
+    ambiguous_currency_words: dict[str, tuple[str, str]] = field(default_factory=dict)
+    percent_words: dict[tuple[str, ...], str] = field(default_factory=dict)
+    measure_words: dict[tuple[str, ...], str] = field(default_factory=dict)
+    measure_words_exact: dict[tuple[str, ...], str] = field(default_factory=dict)
+    measures_before: dict[str, str] = field(default_factory=dict)
+    entity_aliases: dict[str, str] = field(default_factory=dict)
+    ignored_modifiers: set[str] = field(default_factory=set)
+    stop_words: set[str] = field(default_factory=set)
+    nouns_ending_ed_ing: set[str] = field(default_factory=set)
+    calendar_words: set[str] = field(default_factory=set)
+    street_words: set[str] = field(default_factory=set)
+    score_words: set[str] = field(default_factory=set)
+    label_words: set[str] = field(default_factory=set)
+    anaphors: set[str] = field(default_factory=set)
+    events: list[EventRule] = field(default_factory=list)
+    event_nouns: set[str] = field(default_factory=set)
+    generic_references: set[str] = field(default_factory=set)
+    checks: dict[str, Check] = field(default_factory=dict)
+    tolerances: dict[str, Any] = field(default_factory=dict)
+    matching: dict[str, float] = field(default_factory=dict)
+    rising_entities: set[str] = field(default_factory=set)
+    facts: list[Fact] = field(default_factory=list)
+    exceptions: list[Exception_] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def level_of(self, code: str) -> str:
+        return self.checks[code].level
+
+    # Convenience used by the extractor: longest phrase length per phrase table.
+    def max_phrase(self, table: dict) -> int:
+        return max((len(k) for k in table), default=1)
+
+
+def _load_numbers(doc: _Doc, rules: Rules) -> None:
+    allowed = {
+        "cardinals", "scales", "scale_abbreviations", "ambiguous_scale_abbreviations", "fractions",
+        "unicode_fractions", "vague_multipliers", "plural_scales", "approximate_numbers",
+        "ordinals", "roman_numeral_exceptions",
+    }
+    data = _mapping(doc, doc.data, (), allowed)
+    rules.cardinals = _number_map(doc, _require(doc, data, "cardinals", ()), ("cardinals",))
+    rules.scales = _number_map(doc, _require(doc, data, "scales", ()), ("scales",))
+    rules.scale_abbreviations = _number_map(doc, data.get("scale_abbreviations", {}), ("scale_abbreviations",))
+    amb = _string_list(doc, data.get("ambiguous_scale_abbreviations", []), ("ambiguous_scale_abbreviations",))
+    rules.ambiguous_scale_abbreviations = {w.lower() for w in amb}
+    rules.fractions = _number_map(doc, data.get("fractions", {}), ("fractions",))
+    uf = _mapping(doc, data.get("unicode_fractions", {}), ("unicode_fractions",))
+    rules.unicode_fractions = {k: _number(doc, v, ("unicode_fractions", k)) for k, v in uf.items()}
+    rules.vague_multipliers = _interval_map(doc, data.get("vague_multipliers", {}), ("vague_multipliers",))
+    rules.plural_scales = _interval_map(doc, data.get("plural_scales", {}), ("plural_scales",))
+    rules.approximate_numbers = _number_map(doc, data.get("approximate_numbers", {}), ("approximate_numbers",))
+    rules.ordinals = {k: int(v) for k, v in _number_map(doc, data.get("ordinals", {}), ("ordinals",)).items()}
+    exc = _string_list(doc, data.get("roman_numeral_exceptions", []), ("roman_numeral_exceptions",))
+    rules.roman_exceptions = set(exc)
+
+
+def _qualifier_table(doc: _Doc, value: Any, keypath: tuple) -> dict[tuple[str, ...], str]:
+    _mapping(doc, value, keypath)
+    out = {}
+    for phrase, op in value.items():
+        if op not in QUALIFIERS:
+            raise doc.error(keypath + (phrase,), f"unknown qualifier {op!r}; allowed: {', '.join(QUALIFIERS)}")
+        out[_words(str(phrase))] = op
+    return out
+
+
+def _load_qualifiers(doc: _Doc, rules: Rules) -> None:
+    allowed = {
+        "before", "after", "from_below", "range_openers", "range_joiners", "changes",
+        "change_window_before", "change_window_after",
+    }
+    data = _mapping(doc, doc.data, (), allowed)
+    rules.qualifiers_before = _qualifier_table(doc, _require(doc, data, "before", ()), ("before",))
+    rules.qualifiers_after = _qualifier_table(doc, data.get("after", {}), ("after",))
+    rules.from_below = {_words(p) for p in _string_list(doc, data.get("from_below", []), ("from_below",))}
+    rules.range_openers = {w.lower() for w in _string_list(doc, data.get("range_openers", []), ("range_openers",))}
+    rules.range_joiners = {w.lower() for w in _string_list(doc, data.get("range_joiners", []), ("range_joiners",))}
+    changes = _mapping(doc, data.get("changes", {}), ("changes",), {"up", "down"})
+    for direction, words in changes.items():
+        for word in _string_list(doc, words, ("changes", direction)):
+            rules.change_words[word.lower()] = direction
+    for key in ("change_window_before", "change_window_after"):
+        if key in data:
+            n = _number(doc, data[key], (key,))
+            if n < 0 or int(n) != n:
+                raise doc.error((key,), "expected a whole number >= 0")
+            setattr(rules, key, int(n))
+
+
+def _load_units(doc: _Doc, rules: Rules) -> None:
+    allowed = {"currencies", "ambiguous_currency_words", "percent", "measures", "measures_before"}
+    data = _mapping(doc, doc.data, (), allowed)
+    currencies = _mapping(doc, _require(doc, data, "currencies", ()), ("currencies",))
+    for code, entry in currencies.items():
+        kp = ("currencies", code)
+        if not re.fullmatch(r"[A-Z]{3}", str(code)):
+            raise doc.error(kp, "currency keys are ISO 4217 codes (three capital letters)")
+        _mapping(doc, entry, kp, {"symbols", "words"})
+        for sym in _string_list(doc, entry.get("symbols", []), kp + ("symbols",)):
+            rules.currency_symbols[sym] = code
+        rules.currency_symbols.setdefault(code, code)
+        for word in _string_list(doc, entry.get("words", []), kp + ("words",)):
+            rules.currency_words[_words(word)] = code
+    amb = _mapping(doc, data.get("ambiguous_currency_words", {}), ("ambiguous_currency_words",))
+    for word, entry in amb.items():
+        kp = ("ambiguous_currency_words", word)
+        _mapping(doc, entry, kp, {"currency", "otherwise"})
+        cur = _require(doc, entry, "currency", kp)
+        other = _require(doc, entry, "otherwise", kp)
+        rules.ambiguous_currency_words[str(word).lower()] = (str(cur), str(other))
+    percent = _mapping(doc, data.get("percent", {}), ("percent",), {"percent", "percentage_point"})
+    for unit, words in percent.items():
+        for word in _string_list(doc, words, ("percent", unit)):
+            rules.percent_words[_words(word)] = unit
+    measures = _mapping(doc, data.get("measures", {}), ("measures",))
+    for unit, words in measures.items():
+        for word in _string_list(doc, words, ("measures", unit)):
+            if any(c.isupper() for c in word[1:]) or (len(word) <= 2 and word[:1].isupper()):
+                rules.measure_words_exact[tuple(word.split())] = unit
+            else:
+                rules.measure_words[_words(word)] = unit
+    before = _mapping(doc, data.get("measures_before", {}), ("measures_before",))
+    for unit, words in before.items():
+        for word in _string_list(doc, words, ("measures_before", unit)):
+            rules.measures_before[word.lower().rstrip("-")] = unit
+
+
+def _load_entities(doc: _Doc, rules: Rules) -> None:
+    from .normalize import normalize_phrase  # local: normalize imports nothing from here
+
+    data = _mapping(doc, doc.data, (), {"aliases", "ignored_modifiers"})
+    rules.ignored_modifiers = {w.lower() for w in _string_list(doc, data.get("ignored_modifiers", []), ("ignored_modifiers",))}
+    aliases = _mapping(doc, data.get("aliases", {}), ("aliases",))
+    for canonical, variants in aliases.items():
+        kp = ("aliases", canonical)
+        canon = normalize_phrase(str(canonical), rules.ignored_modifiers)
+        for variant in _string_list(doc, variants, kp):
+            key = normalize_phrase(variant, rules.ignored_modifiers)
+            previous = rules.entity_aliases.get(key)
+            if previous and previous != canon:
+                raise doc.error(kp, f"'{variant}' is already an alias of '{previous}'")
+            rules.entity_aliases[key] = canon
+        rules.entity_aliases.setdefault(canon, canon)
+
+
+def _load_grammar(doc: _Doc, rules: Rules) -> None:
+    fields = {
+        "stop_words": "stop_words",
+        "nouns_ending_ed_ing": "nouns_ending_ed_ing",
+        "calendar_words": "calendar_words",
+        "street_words": "street_words",
+        "score_words": "score_words",
+        "label_words": "label_words",
+        "anaphors": "anaphors",
+    }
+    data = _mapping(doc, doc.data, (), set(fields))
+    for key, attr in fields.items():
+        words = _string_list(doc, _require(doc, data, key, ()), (key,))
+        setattr(rules, attr, {w.lower() for w in words})
+
+
+def _load_events(doc: _Doc, rules: Rules) -> None:
+    data = _mapping(doc, doc.data, (), {"events", "event_nouns", "generic_references"})
+    events = data.get("events", [])
+    if not isinstance(events, list):
+        raise doc.error(("events",), "expected a list of events")
+    seen = set()
+    for i, entry in enumerate(events):
+        kp = ("events", i)
+        _mapping(doc, entry, kp, {"id", "name", "aliases", "kinds", "annual"})
+        event_id = _require(doc, entry, "id", kp)
+        if not isinstance(event_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", event_id):
+            raise doc.error(kp + ("id",), "expected lower-case letters, digits and '-'")
+        if event_id in seen:
+            raise doc.error(kp + ("id",), f"duplicate event id '{event_id}'")
+        seen.add(event_id)
+        aliases = _string_list(doc, _require(doc, entry, "aliases", kp), kp + ("aliases",))
+        if not aliases:
+            raise doc.error(kp + ("aliases",), "at least one alias is required")
+        for j, alias in enumerate(aliases):
+            if alias.count("{") != alias.count("}") or re.search(r"\{(?!year\})", alias):
+                raise doc.error(kp + ("aliases", j), "the only placeholder allowed is {year}")
+        name = entry.get("name", aliases[0])
+        annual = entry.get("annual", False)
+        if not isinstance(annual, bool):
+            raise doc.error(kp + ("annual",), "expected true or false")
+        kinds = [k.lower() for k in _string_list(doc, entry.get("kinds", []), kp + ("kinds",))]
+        rules.events.append(EventRule(event_id, str(name), aliases, kinds, annual, doc.line(*kp)))
+    rules.event_nouns = {w.lower() for w in _string_list(doc, data.get("event_nouns", []), ("event_nouns",))}
+    rules.generic_references = {
+        w.lower() for w in _string_list(doc, data.get("generic_references", []), ("generic_references",))
+    }
+
+
+def _load_checks(doc: _Doc, rules: Rules) -> None:
+    data = _mapping(doc, doc.data, (), {"checks", "tolerances", "matching", "rising_entities"})
+    rules.rising_entities = set(_string_list(doc, data.get("rising_entities", []), ("rising_entities",)))
+    checks = _mapping(doc, _require(doc, data, "checks", ()), ("checks",))
+    for code, entry in checks.items():
+        kp = ("checks", code)
+        if not re.fullmatch(r"FC\d{3}", str(code)):
+            raise doc.error(kp, "check codes look like FC101")
+        _mapping(doc, entry, kp, {"name", "level", "summary"})
+        level = _require(doc, entry, "level", kp)
+        if level not in LEVELS + ("off",):
+            raise doc.error(kp + ("level",), f"unknown level {level!r}; allowed: {', '.join(LEVELS + ('off',))}")
+        name = _require(doc, entry, "name", kp)
+        summary = _require(doc, entry, "summary", kp)
+        rules.checks[str(code)] = Check(str(code), str(name), level, str(summary))
+    for required in BUILTIN_CHECKS:
+        if required not in rules.checks:
+            raise doc.error(("checks",), f"check {required} is missing (set its level to 'off' to disable it)")
+    tol = _mapping(doc, data.get("tolerances", {}), ("tolerances",),
+                   {"approximate", "rounding", "rounding_min_trailing_zeros", "relative"})
+    defaults = {"approximate": 0.10, "rounding": True, "rounding_min_trailing_zeros": 1, "relative": 0.02}
+    for key, default in defaults.items():
+        value = tol.get(key, default)
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise doc.error(("tolerances", key), "expected true or false")
+        else:
+            _number(doc, value, ("tolerances", key))
+            if value < 0:
+                raise doc.error(("tolerances", key), "expected a number >= 0")
+        rules.tolerances[key] = value
+    match = _mapping(doc, data.get("matching", {}), ("matching",), {"same_entity", "related_entity"})
+    for key, default in {"same_entity": 90, "related_entity": 60}.items():
+        value = _number(doc, match.get(key, default), ("matching", key))
+        if not 0 <= value <= 100:
+            raise doc.error(("matching", key), "expected a score from 0 to 100")
+        rules.matching[key] = value
+
+
+# Checks the code relies on; rules/checks.yaml sets their names and levels.
+BUILTIN_CHECKS = ("FC101", "FC102", "FC103", "FC104")
+
+
+def _interval_of(doc: _Doc, entry: dict, kp: tuple) -> tuple[float, float, str]:
+    if "value" in entry:
+        if "low" in entry or "high" in entry:
+            raise doc.error(kp, "give either value or low/high, not both")
+        v = _number(doc, entry["value"], kp + ("value",))
+        return v, v, _fmt(v)
+    if "low" in entry and "high" in entry:
+        low = _number(doc, entry["low"], kp + ("low",))
+        high = _number(doc, entry["high"], kp + ("high",))
+        if low > high:
+            raise doc.error(kp, "low is greater than high")
+        return low, high, f"{_fmt(low)}-{_fmt(high)}"
+    raise doc.error(kp, "missing required key 'value' (or 'low' and 'high')")
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def _text(doc: _Doc, entry: dict, key: str, kp: tuple, required: bool = True) -> str:
+    if key not in entry:
+        if required:
+            raise doc.error(kp, f"missing required key '{key}'")
+        return ""
+    value = entry[key]
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not str(value).strip():
+        raise doc.error(kp + (key,), "expected a non-empty string")
+    return str(value)
+
+
+def _load_facts(doc: _Doc, rules: Rules) -> None:
+    data = _mapping(doc, doc.data, (), {"facts"})
+    facts = data.get("facts", [])
+    if not isinstance(facts, list):
+        raise doc.error(("facts",), "expected a list of facts")
+    allowed = {"event", "period", "entity", "unit", "value", "low", "high", "verified_by", "verified_on", "source"}
+    for i, entry in enumerate(facts):
+        kp = ("facts", i)
+        _mapping(doc, entry, kp, allowed)
+        low, high, text = _interval_of(doc, entry, kp)
+        period = entry.get("period")
+        if period is not None and (isinstance(period, bool) or not isinstance(period, int)):
+            raise doc.error(kp + ("period",), "expected a year such as 2023")
+        rules.facts.append(Fact(
+            event=_text(doc, entry, "event", kp),
+            period=period,
+            entity=_text(doc, entry, "entity", kp),
+            unit=_text(doc, entry, "unit", kp, required=False) or "count",
+            low=low, high=high, value_text=text,
+            verified_by=_text(doc, entry, "verified_by", kp),
+            verified_on=_date(doc, _require(doc, entry, "verified_on", kp), kp + ("verified_on",)),
+            source=_text(doc, entry, "source", kp),
+            where=f"{doc.path.name}:{doc.line(*kp)}",
+        ))
+
+
+def _load_exceptions(doc: _Doc, rules: Rules) -> None:
+    data = _mapping(doc, doc.data, (), {"exceptions"})
+    entries = data.get("exceptions", [])
+    if not isinstance(entries, list):
+        raise doc.error(("exceptions",), "expected a list of exceptions")
+    allowed = {"event", "entity", "values", "reason", "accepted_by", "expires"}
+    for i, entry in enumerate(entries):
+        kp = ("exceptions", i)
+        _mapping(doc, entry, kp, allowed)
+        values = _require(doc, entry, "values", kp)
+        if not isinstance(values, list) or len(values) < 2:
+            raise doc.error(kp + ("values",), "expected a list of at least two values")
+        nums = [_number(doc, v, kp + ("values", j)) for j, v in enumerate(values)]
+        expires = entry.get("expires")
+        rules.exceptions.append(Exception_(
+            event=_text(doc, entry, "event", kp),
+            entity=_text(doc, entry, "entity", kp),
+            values=sorted(nums),
+            reason=_text(doc, entry, "reason", kp),
+            accepted_by=_text(doc, entry, "accepted_by", kp),
+            expires=_date(doc, expires, kp + ("expires",)) if expires is not None else None,
+            where=f"{doc.path.name}:{doc.line(*kp)}",
+        ))
+
+
+_LOADERS = {
+    "numbers.yaml": _load_numbers,
+    "qualifiers.yaml": _load_qualifiers,
+    "units.yaml": _load_units,
+    "entities.yaml": _load_entities,
+    "grammar.yaml": _load_grammar,
+    "events.yaml": _load_events,
+    "checks.yaml": _load_checks,
+    "facts.yaml": _load_facts,
+    "exceptions.yaml": _load_exceptions,
+}
+
+
+_CACHE: dict[Path, tuple[tuple, Rules]] = {}
+
+
+def load_rules(directory: Path | str | None = None) -> Rules:
+    """Read and validate every rules file of ``directory`` (default: the bundled rules)."""
+    directory = Path(directory) if directory is not None else default_rules_dir()
+    if not directory.is_dir():
+        raise RulesError(directory, None, None, "rules folder not found")
+    stamp = tuple(
+        (name, (directory / name).stat().st_mtime_ns if (directory / name).exists() else None)
+        for name in RULE_FILES
+    )
+    cached = _CACHE.get(directory.resolve())
+    if cached and cached[0] == stamp:
+        return cached[1]
+    rules = Rules(directory=directory)
+    for name in RULE_FILES:
+        path = directory / name
+        doc = read_yaml(path)
+        if doc.data in ({}, None):
+            doc.data = {}
+        _LOADERS[name](doc, rules)
+        rules.files[name] = path
+    _CACHE[directory.resolve()] = (stamp, rules)
+    return rules

@@ -1,0 +1,82 @@
+"""Split text into sentences, keeping character offsets into the file."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres vs etc
+inc ltd co corp no nos vol pp jan feb mar apr jun jul aug sep sept oct nov dec approx est dept
+univ assn bros u.s a.m p.m e.g i.e al fig gov't sq km
+""".split())
+_END = re.compile(r"[.!?]+[\"'”’)\]]*")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def _ends_sentence(text: str, end_punct: int, after: int) -> bool:
+    """Is the punctuation ending at ``end_punct`` a sentence end? ``after`` is the next offset."""
+    n = len(text)
+    if after < n and not text[after].isspace():
+        return False  # "3.5", "U.S.-led", "example.com"
+    j = after
+    while j < n and text[j] in " \t\r\n":
+        j += 1
+    if j >= n:
+        return True
+    nxt = text[j]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘([—–-"):
+        return False
+    # The word before the period: an abbreviation or a single capital (initials) does not end.
+    k = end_punct
+    while k > 0 and text[k - 1] == ".":
+        k -= 1
+    w = k
+    while w > 0 and (text[w - 1].isalpha() or text[w - 1] == "."):
+        w -= 1
+    word = text[w:k].lower()
+    if text[k] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and text[w].isupper())):
+        return False
+    return True
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over text[start:end], whitespace trimmed.
+
+    A blank line always ends a sentence. A single line break ends one when the line before has
+    no closing punctuation and the next starts with a capital (titles, captions, one sentence per
+    line), but not inside a wrapped sentence ("1.5\\nmillion").
+    """
+    end = len(text) if end is None else end
+    cuts: list[int] = []
+    for m in _END.finditer(text, start, end):
+        if _ends_sentence(text, m.start(), m.end()):
+            cuts.append(m.end())
+    for m in _BLANK_LINE.finditer(text, start, end):
+        cuts.append(m.start())
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        prev = pos - 1
+        while prev >= start and text[prev] in " \t\r":
+            prev -= 1
+        nxt = pos + 1
+        while nxt < end and text[nxt] in " \t\r":
+            nxt += 1
+        if prev >= start and nxt < end:
+            before, after = text[prev], text[nxt]
+            if not (after.islower() or after.isdigit() and before.isalnum() or before in ",;:(-–—"):
+                cuts.append(pos)
+        pos = text.find("\n", pos + 1, end)
+    cuts = sorted(set(c for c in cuts if start < c < end)) + [end]
+    spans = []
+    s = start
+    for c in cuts:
+        a, b = s, c
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+        s = c
+    return spans
