@@ -1,0 +1,1 @@
+"""CI commands: check, baseline, rules, config (registered on the main command group)."""
