@@ -182,5 +182,62 @@ def extract(paths, fmt, output, rules_dir):
         raise UsageError(f"{len(problems)} article(s) could not be read; the others were extracted")
 
 
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--show", is_flag=True, help="Also list the misses, the false hits and the attribute mismatches.")
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
+              help="Rules folder (default: the rules bundled with factcheck).")
+@handle_errors
+def eval_command(gold, show, fmt, rules_dir):
+    """Score the extractor on labelled sentences (GOLD: .jsonl files or folders of them).
+
+    Prints precision, recall and F1 for value, value+qualifier, value+unit and value+entity.
+    Claims match when their values are equal (ranges: both ends); each counts at most once.
+    """
+    import json
+
+    from tabulate import tabulate
+
+    from .evaluate import METRICS, evaluate, read_gold
+    from .rules import load_rules
+
+    items = read_gold(list(gold))
+    result = evaluate(items, load_rules(rules_dir))
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(show=show), ensure_ascii=False, indent=2))
+        return
+    rows = [[m, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", s.tp, s.gold, s.predicted]
+            for m, s in result.scores.items()]
+    click.echo(f"{result.sentences} sentences, {result.scores['value'].gold} gold claims")
+    click.echo(tabulate(rows, headers=["match", "precision", "recall", "F1", "matched", "gold", "predicted"],
+                        tablefmt="simple"))
+    if len(result.by_domain) > 1:
+        click.echo("")
+        drows = [[d, f"{sc['value'].f1:.3f}", f"{sc['value+qualifier'].f1:.3f}", f"{sc['value+unit'].f1:.3f}",
+                  f"{sc['value+entity'].f1:.3f}", sc["value"].gold] for d, sc in sorted(result.by_domain.items())]
+        click.echo(tabulate(drows, headers=["domain", "value F1", "+qualifier", "+unit", "+entity", "gold"],
+                            tablefmt="simple"))
+    if show:
+        click.echo("\nMisses (gold claims not found):")
+        for m in result.misses:
+            g = m["gold"]
+            click.echo(f"  {m['id']}: {g.get('text', '')!r} value={g.get('value', (g.get('low'), g.get('high')))}"
+                       f" unit={g.get('unit')} | {m['text']}")
+        click.echo("\nFalse hits (extracted, not in gold):")
+        for m in result.false_hits:
+            p = m["predicted"]
+            click.echo(f"  {m['id']}: {p['text']!r} value={p['value'] if p['value'] is not None else (p['low'], p['high'])}"
+                       f" unit={p['unit']} entity={p['entity']!r} | {m['text']}")
+        for metric, items_ in result.mismatches.items():
+            click.echo(f"\nValue found, {metric.split('+')[1]} differs:")
+            for m in items_:
+                g = m["gold"]
+                got = "; ".join(f"{p['text']!r} q={p['qualifier']} unit={p['unit']} entity={p['entity']!r}"
+                                for p in m["predicted"])
+                click.echo(f"  {m['id']}: gold {g.get('text', '')!r} q={g.get('qualifier')} unit={g.get('unit')} "
+                           f"entity={g.get('entity')!r} | got {got}")
+
+
 # Commands that gate articles in CI (check, baseline, rules, config) live in their own module.
 from . import cli_check as _cli_check  # noqa: E402,F401  (registers its commands on `main`)

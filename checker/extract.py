@@ -52,7 +52,8 @@ _DATE_PATTERNS = [
     ("date", re.compile(r"\b(?P<y>(?:1[5-9]|20)\d0)['’]?s\b")),
     # clock times: "3:45 p.m.", "10 a.m.", "15:30 GMT", "10am"
     ("time", re.compile(
-        r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[:.][0-5]\d)?(?:[ \t]*(?:[aApP]\.?[mM]\.?|GMT|UTC|[A-Z]{2,4}T)\b\.?)?"
+        r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]*(?:[aApP]\.?[mM]\.?|GMT|UTC|[A-Z]{2,4}T)\b\.?)?"
+        r"|\b(?:1[0-2]|0?[1-9])\.[0-5]\d[ \t]*(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
         r"|\b(?:1[0-2]|0?[1-9])(?:[ \t]*(?:[aApP]\.[mM]\.|[aApP][mM]\b))"
         r"|\b(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?:GMT|UTC|hours|hrs)\b")),
 ]
@@ -69,9 +70,7 @@ _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?
 _NUMBERISH = None  # compiled per extractor (depends on the lexicon)
 _CLAUSE_BREAK = re.compile(r",[ \t]+(?:while|whereas|but|although|though|compared with|compared to|against|up from|down from)\b|;[ \t]|[ \t]—[ \t]|[ \t]–[ \t]|:[ \t]", re.I)
 
-_AGE_NP_WORDS = frozenset({"man", "woman", "boy", "girl", "child", "men", "women", "mother", "father", "son",
-                           "daughter", "driver", "suspect", "victim", "resident", "student", "teenager",
-                           "player", "person", "pilot", "officer", "worker", "girl", "veteran"})
+_YEAR_LIKE = re.compile(r"(?:1[5-9]|20|21)\d{2}")
 
 
 @dataclass
@@ -125,6 +124,10 @@ class Extractor:
         # Currency symbols by their first character ("US$" starts with U): longest first.
         self.symbols = sorted(rules.currency_symbols, key=len, reverse=True)
         self.qualifier_words = {w for phrase in rules.qualifiers_before for w in phrase}
+        # last words of qualifier phrases: "than" of "more than", "over"
+        self.qualifier_ends = {phrase[-1] for phrase in rules.qualifiers_before}
+        self.money = frozenset(rules.currency_symbols.values())
+        self.measure_max = max(self.measure_max, max((len(k) for k in rules.subunits), default=1))
 
     # ================================================================== public API
     def extract(self, loaded: Loaded) -> list[dict]:
@@ -231,6 +234,10 @@ class Extractor:
                     t += 1
                 if kind in ("date", "time"):
                     claims.append(self._date_claim(kind, a, b, m))
+        # Scores ("won 3-1", "the 2-2 draw", "122-119"): both numbers are results, not amounts.
+        for k in range(n - 2):
+            if tokens[k].kind == "num" and not blocked[k] and self._is_score(tokens, k, k + 1):
+                blocked[k] = blocked[k + 1] = blocked[k + 2] = True
         i = 0
         while i < n:
             tok = tokens[i]
@@ -389,43 +396,44 @@ class Extractor:
                     return table[jk], j + size
         return None, j
 
-    def _unit_after(self, tokens: list[Token], j: int, phrase: NumberPhrase, currency: str | None):
-        """Unit written after the number at token j: currency words, percent, measures."""
+    def _unit_after(self, tokens: list[Token], j: int, phrase: NumberPhrase | None,
+                    currency: str | None) -> tuple[str | None, int, float]:
+        """Unit written after the number at token j: currency words, percent, subunits ("27 cents",
+        "25 basis points"), measures. Returns (unit, index after it, factor to apply)."""
+        r = self.r
         n = len(tokens)
         if j >= n:
-            return None, j
+            return None, j, 1.0
         t = tokens[j]
-        # "-" glued: "12-kilometre", "7.1-magnitude", "five-year"
+        if t.text == "%":
+            return "percent", j + 1, 1.0
+        # "12-kilometre", "7.1-magnitude", "five-year": a unit glued by a hyphen
         k = j
-        if t.text in HYPHENS and t.glued and j + 1 < n and tokens[j + 1].glued:
+        if t.text in HYPHENS and t.glued and j + 1 < n and tokens[j + 1].glued and tokens[j + 1].kind == "word":
             k = j + 1
-        if t.text == "%" or (t.text in ("%",)):
-            return "percent", j + 1
-        code, end = self._match_phrase(tokens, k, self.r.currency_words, self.cur_word_max)
-        if code and k == j:
-            return code, end
-        if k == j and tokens[j].kind == "word" and tokens[j].text in self.r.currency_symbols \
-                and tokens[j].text.isupper() and len(tokens[j].text) == 3:
-            return self.r.currency_symbols[tokens[j].text], j + 1
-        if t.kind == "word" and t.lower in self.r.ambiguous_currency_words:
-            cur, other = self.r.ambiguous_currency_words[t.lower]
-            return (cur if phrase.scaled or currency else other), j + 1
-        unit, end = self._match_phrase(tokens, k, self.r.percent_words, self.measure_max)
-        if unit:
-            return unit, end
-        unit, end = self._match_phrase(tokens, k, self.r.measure_words_exact, self.measure_max, exact=True)
-        if unit:
-            return unit, end
-        unit, end = self._match_phrase(tokens, k, self.r.measure_words, self.measure_max)
-        if unit:
-            # "in." only as an abbreviation with its period; lone "in" is the preposition
-            if unit == "inch" and tokens[k].lower == "in":
-                return None, j
-            # single-letter measures only right after the number ("80m", "5 km" but not "5 m people")
-            if len(tokens[k].text) == 1 and not tokens[k].glued and unit not in ("celsius", "fahrenheit"):
-                return None, j
-            return unit, end
-        return None, j
+        glued = tokens[k].glued
+        if k == j:
+            code, end = self._match_phrase(tokens, k, r.currency_words, self.cur_word_max)
+            if code:
+                return code, end, 1.0
+            if t.kind == "word" and t.text in r.currency_symbols and t.text.isupper() and len(t.text) == 3:
+                return r.currency_symbols[t.text], j + 1, 1.0
+            if t.kind == "word" and t.lower in r.ambiguous_currency_words:
+                cur, other = r.ambiguous_currency_words[t.lower]
+                scaled = phrase is not None and phrase.scaled
+                return (cur if scaled or currency else other), j + 1, 1.0
+        sub, end = self._match_phrase(tokens, k, r.subunits, self.measure_max)
+        if sub and (len(tokens[k].text) > 2 or glued):
+            unit, factor = sub
+            return unit, end, factor
+        for table, exact in ((r.percent_words, False), (r.measure_words_exact, True), (r.measure_words, False)):
+            unit, end = self._match_phrase(tokens, k, table, self.measure_max, exact=exact)
+            if unit:
+                spelled = "".join(tok.text for tok in tokens[k:end])
+                if spelled in r.glued_only_units and not glued:
+                    continue
+                return unit, end, 1.0
+        return None, j, 1.0
 
     def _np_after(self, tokens: list[Token], j: int, max_words: int = 6) -> tuple[str, int]:
         """The noun phrase starting at token j: words up to a stop word, punctuation or verb."""
@@ -464,11 +472,10 @@ class Extractor:
                     words.append(w)
                     k += 1
                     continue
-                if not words:
+                if not words and w in r.participle_counts:
                     # "24 dead", "12 injured": the participle is what is counted
-                    if w.endswith("ed") or w in ("dead", "missing", "hurt"):
-                        words.append(w)
-                        k += 1
+                    words.append(w)
+                    k += 1
                 break
             words.append(w)
             k += 1
@@ -582,7 +589,7 @@ class Extractor:
                 return True
             if prev.kind == "word" and prev.text[:1].isupper() and not tok.glued:
                 low = prev.lower
-                if not (low in r.stop_words or low in r.calendar_words or low in self.qualifier_words
+                if not (low in r.stop_words or low in r.calendar_words or low in self.qualifier_ends
                         or prev.text in r.currency_symbols or low in r.change_words
                         or low in r.measures_before or low.endswith("'s") or low.endswith("’s")
                         or low in self.grammar.number_words):
@@ -593,8 +600,11 @@ class Extractor:
                     if at_start and prev.lower not in r.change_words:
                         return True
             if prev.text == "&" or (prev.kind == "word" and prev.text.isupper() and len(prev.text) >= 2 and not tok.glued
-                                    and prev.text not in r.currency_symbols and prev.lower not in self.qualifier_words):
+                                    and prev.text not in r.currency_symbols and prev.lower not in self.qualifier_ends):
                 return True
+            if prev.kind == "word" and not tok.glued and any(c.isupper() for c in prev.text[1:]) \
+                    and prev.text not in r.currency_symbols:
+                return True  # iPhone 15, PlayStation 5
         nxt = tokens[phrase.j] if phrase.j < n else None
         if nxt is not None and nxt.glued and nxt.kind == "word" and not phrase.scaled:
             low = nxt.lower
@@ -632,145 +642,86 @@ class Extractor:
 
     # ------------------------------------------------------------------ one number
     def _claim(self, view: str, tokens: list[Token], phrase: NumberPhrase, blocked: list[bool],
-               previous: list[_Claim], sentence_claims: list[_Claim]):
+               previous: list[_Claim], sentence_claims: list[_Claim]) -> _Claim | None:
         r = self.r
         n = len(tokens)
         i, j = phrase.i, phrase.j
         tok = tokens[i]
         if self._is_name_number(tokens, i, phrase):
             return None
-        if tok.kind == "num" and self._is_score(tokens, i, j):
-            k = j + 2
-            return _Claim(0, 0, None, None, None, "=", "score", extra={"next": k, "drop": True}) if False else None
         if tok.kind == "num" and self._is_street(tokens, j):
             return None
+        year = self._year_claim(tokens, phrase)
+        if year is not None:
+            return year
 
-        # Year-like numbers ("in 2004") are dates unless they clearly count something.
-        if tok.kind == "num" and re.fullmatch(r"(?:1[5-9]|20)\d{2}", tok.text) and not phrase.scaled and j == i + 1:
-            prev = tokens[i - 1].lower if i > 0 else ""
-            if prev in ("in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "through",
-                        "to", "and", "between", "early", "late", "mid", "the", "fiscal", "year", "season", "circa",
-                        "c", "around", "spring", "summer", "autumn", "fall", "winter", "'s", "s") \
-                    or (i > 0 and tokens[i - 1].text in HYPHENS) or prev.endswith("'s") or prev.endswith("’s"):
-                if not (prev in ("around",) and self._np_after(tokens, j)[0]):
-                    return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
-                                  extra={"year": int(tok.text), "iso": tok.text})
-
-        # Negative numbers: "-3.2%", "minus 5 degrees"
+        # Sign: "-3.2%", "minus 5 degrees" (a hyphen glued between two words/numbers is no sign)
         sign = 1
         start_tok = i
-        if tok.kind == "num" and i > 0 and tokens[i - 1].text in MINUS and tok.glued and \
-                (i == 1 or not tokens[i - 1].glued or tokens[i - 2].kind == "sym" and tokens[i - 2].text not in HYPHENS):
-            if i == 1 or tokens[i - 2].kind not in ("num",) and not (tokens[i - 2].kind == "word" and tokens[i - 1].glued):
-                sign = -1
-                start_tok = i - 1
+        if tok.kind == "num" and i > 0 and tokens[i - 1].text in MINUS and tok.glued \
+                and (i == 1 or not tokens[i - 1].glued or tokens[i - 2].text in "([:"):
+            sign, start_tok = -1, i - 1
         elif i > 0 and tokens[i - 1].lower == "minus":
             sign = -1
-
-        currency, cur_start = self._currency_before(tokens, i)
-        if currency is not None and cur_start < start_tok:
+        currency, cur_start = self._currency_before(tokens, start_tok)
+        if currency is not None:
             start_tok = cur_start
         qualifier, q_start, q_phrase = self._qualifier_before(tokens, start_tok)
         from_below = q_phrase in r.from_below
-
-        low, high, value = phrase.low * sign, phrase.high * sign, (phrase.value * sign if phrase.value is not None else None)
-        if sign < 0:
-            low, high = min(low, high), max(low, high)
-        end_tok = j
-        kind = phrase.kind
-        resolution = phrase.resolution
+        low, high = phrase.low * sign, phrase.high * sign
+        low, high = min(low, high), max(low, high)
+        value = phrase.value * sign if phrase.value is not None else None
+        kind, resolution, end_tok = phrase.kind, phrase.resolution, j
 
         # "80m" is 80 metres unless money is involved
         if phrase.ambiguous_scale and currency is None:
-            nxt_unit, _ = self._unit_after(tokens, j, phrase, None)
-            if nxt_unit is None or nxt_unit not in r.currency_symbols.values():
-                factor = r.scale_abbreviations.get(phrase.scale_word, 1)
+            follow, _, _ = self._unit_after(tokens, j, phrase, None)
+            if follow not in self.money:
+                factor = r.scale_abbreviations.get(phrase.scale_word or "", 1)
                 low, high = low / factor, high / factor
                 value = value / factor if value is not None else None
-                resolution = resolution / factor
+                resolution /= factor
                 end_tok = j - 1
                 phrase.scaled = False
 
-        # Range: "between 5 and 7", "5 to 7 million", "5-7", "8- to 16-meter", "from 5% to 7%"
-        range_end = None
-        k = end_tok
-        # unit between the two ends ("5% to 7%", "$5 million to $7 million")
-        unit1, k_after_unit = self._unit_after(tokens, k, phrase, currency)
-        k2 = k_after_unit if unit1 in ("percent",) or (unit1 and unit1 in r.currency_symbols.values()) else k
-        if k2 < n and tokens[k2].text in HYPHENS and k2 + 1 < n and tokens[k2 + 1].lower == "to":
-            k2 += 1  # "8- to 16-meter"
-        if k2 < n and (tokens[k2].lower in r.range_joiners or (tokens[k2].text in HYPHENS and tokens[k2].glued)):
-            joiner = tokens[k2].lower
-            k3 = k2 + 1
-            if k3 < n and tokens[k3].text in r.currency_symbols:
-                k3 += 1
-            opener = i > 0 and (tokens[q_start - 1].lower if q_start > 0 else "") in r.range_openers
-            if not opener and start_tok > 0 and tokens[start_tok - 1].lower in r.range_openers:
-                opener = True
-            second = self.grammar.parse_at(tokens, k3) if k3 < n and not blocked[k3] else None
-            ok_joiner = (joiner in ("to", "through") or tokens[k2].text in HYPHENS or (joiner == "and" and opener)
-                         or (joiner == "or" and second is not None))
-            if second is not None and ok_joiner and second.kind != "vague":
-                lo2, hi2 = second.low, second.high
-                lo1, hi1 = low, high
-                # "5 to 7 million": the scale of the second end applies to the first
-                if second.scaled and not phrase.scaled and lo1 < lo2 / (r.scale_abbreviations.get(second.scale_word or "", 1) or 1):
-                    f = self.grammar.scales.get(second.scale_word or "", r.scale_abbreviations.get(second.scale_word or "", 1))
-                    if f and lo1 * f <= lo2:
-                        lo1, hi1 = lo1 * f, hi1 * f
-                change_here = self._change(tokens, start_tok, k3)
-                is_change_pair = (tokens[start_tok - 1].lower == "from" if start_tok > 0 else False) and change_here
-                if lo1 < hi2 and not is_change_pair:
-                    range_end = (lo1, hi2, second)
-                elif is_change_pair:
-                    range_end = None
-        if range_end is not None:
-            lo1, hi2, second = range_end
-            low, high, value = lo1, hi2, None
-            qualifier = "range"
-            end_tok = second.j
-            phrase_for_unit = second
-            kind = "range"
+        unit, after_unit, factor = self._unit_after(tokens, end_tok, phrase, currency)
+        # Range: "between 5 and 7", "5 to 7 million", "5-7%", "38C to 40C", "8- to 16-meter"
+        rng = self._range(tokens, blocked, phrase, start_tok, q_start, after_unit if unit else end_tok,
+                          unit, currency, low, high)
+        if rng is not None:
+            low, high, second, unit2, after2, factor2 = rng
+            value, qualifier, kind = None, "range", "range"
             resolution = second.resolution
-        else:
-            phrase_for_unit = phrase
-
-        # Unit after the number (or after the range's second end)
-        unit, after = self._unit_after(tokens, end_tok, phrase_for_unit, currency)
-        if unit is None and currency is None and end_tok < n and tokens[end_tok].text in HYPHENS and tokens[end_tok].glued:
-            # "42-year-old", "five-year plan"
-            unit, after = self._unit_after(tokens, end_tok, phrase_for_unit, None)
+            end_tok = second.j
+            if unit2 is not None:
+                unit, after_unit, factor = unit2, after2, factor2
+            elif unit is None:
+                after_unit = end_tok
         if currency is not None:
-            if unit is not None and unit in r.currency_symbols.values():
-                pass
-            unit_final = currency
-            if unit in r.currency_symbols.values():
-                end_tok = after
+            if unit in self.money:
+                end_tok = after_unit
+            unit = currency
         elif unit is not None:
-            unit_final = unit
-            end_tok = after
-        else:
-            unit_final = None
+            end_tok = after_unit
+        if factor != 1.0:
+            low, high = round(low * factor, 9), round(high * factor, 9)
+            value = round(value * factor, 9) if value is not None else None
+            resolution *= factor
 
-        # ages: "aged 42", "42-year-old man", "Smith, 42,"
         entity = ""
         prev_word = tokens[start_tok - 1].lower if start_tok > 0 and tokens[start_tok - 1].kind == "word" else ""
-        if unit_final is None and prev_word in r.measures_before:
-            unit_final = r.measures_before[prev_word]
-        if unit_final == "year" and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok + 1].lower == "old":
-            unit_final = "age"
-            end_tok += 2
-        elif unit_final == "year" and end_tok < n and tokens[end_tok].lower == "old":
-            unit_final = "age"
-            end_tok += 1
-        if unit_final is None and tokens[start_tok - 1].text == "," if start_tok > 0 else False:
-            # "John Smith, 42, was arrested"
-            if start_tok > 1 and tokens[start_tok - 2].text[:1].isupper() and end_tok < n and tokens[end_tok].text in ",)" \
-                    and value is not None and 0 < value < 120 and float(value).is_integer():
-                unit_final = "age"
-                entity = tokens[start_tok - 2].lower
+        # Ages: "aged 42", "a 42-year-old man", "John Smith, 42,"
+        if unit is None and prev_word in r.measures_before:
+            unit = r.measures_before[prev_word]
+        if unit == "year" and end_tok < n and tokens[end_tok].lower == "old":
+            unit, end_tok = "age", end_tok + 1
+        elif unit == "year" and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok + 1].lower == "old":
+            unit, end_tok = "age", end_tok + 2
+        if unit is None and self._is_apposed_age(tokens, start_tok, end_tok, value):
+            unit = "age"
+            entity = tokens[start_tok - 2].lower
 
-        # Qualifier after ("800 or more")
+        # Qualifier after: "800 or more"
         if qualifier is None:
             for size in range(self.qual_after_max, 0, -1):
                 window = tokens[end_tok:end_tok + size]
@@ -780,96 +731,211 @@ class Extractor:
                         qualifier = r.qualifiers_after[key]
                         break
 
-        # Entity: the noun phrase counted
-        anaphor = False
-        subject = False
-        np_start = end_tok
-        if unit_final in (None, "age", "fraction") or phrase.kind in ("vague",) or unit_final in r.currency_symbols.values():
+        # "eight times that of Earth", "a fourfold rise": multipliers are not amounts
+        if end_tok < n and tokens[end_tok].lower in r.multiplier_words and unit is None:
+            return None
+
+        # What is counted
+        anaphor = subject = False
+        if unit is None or unit in self.money or unit in ("age", "fraction") or kind == "vague":
             k = end_tok
-            # "thousands of soldiers", "a third of the votes", "nine of the 12 jurors"
-            if k < n and tokens[k].lower == "of" and (kind in ("vague", "fraction") or phrase.words or True):
+            if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued and tokens[k + 1].glued \
+                    and tokens[k + 1].kind == "word" and unit is None:
+                # "a 3,000-strong contingent", "a 2,800-word statement", "a 1.5 million-share block"
+                k += 2 if tokens[k + 1].lower in r.strength_words else 1
+                if tokens[k - 1].text in HYPHENS:
+                    np, _ = self._np_after(tokens, k)
+                    entity = entity or np
+            if not entity and k < n and tokens[k].lower == "of":
+                # "thousands of soldiers", "a third of the votes", "nine of the 12 jurors"
                 k2 = k + 1
-                while k2 < n and tokens[k2].lower in ("the", "its", "their", "his", "her", "our", "these", "those", "all"):
+                while k2 < n and tokens[k2].lower in r.determiners:
                     k2 += 1
-                nxt_num = self.grammar.parse_at(tokens, k2) if k2 < n else None
-                if nxt_num is not None and unit_final is None:
-                    k2 = nxt_num.j
-                if kind in ("vague", "fraction") or (nxt_num is not None) or unit_final in ("fraction",):
+                total = self.grammar.parse_at(tokens, k2) if k2 < n and not blocked[k2] else None
+                if total is not None and unit is None:
+                    k2 = total.j
+                if kind in ("vague", "fraction") or total is not None or phrase.kind == "fraction":
                     k = k2
-            np, np_end = self._np_after(tokens, k) if k < n else ("", k)
-            if np and not entity:
-                entity = np
-                if unit_final is None or unit_final in ("age",):
-                    end_tok_np = np_end
-                np_start = k
-        if phrase.kind == "fraction" and unit_final is None:
-            unit_final = "fraction"
-        if not entity and unit_final not in ("date", "time"):
-            np, anaphor = self._np_before(tokens, start_tok if qualifier is None else q_start)
+            if not entity and k < n:
+                entity, _ = self._np_after(tokens, k)
+        if phrase.kind == "fraction" and unit is None:
+            unit = "fraction"
+        if not entity and unit not in ("date", "time"):
+            np, anaphor = self._np_before(tokens, q_start if qualifier is not None else start_tok)
             if anaphor:
-                # "that number is 82": the entity of the latest count claim before it
+                # "that number is 82": what the latest count before it counted
                 for c in reversed(sentence_claims + previous):
                     if c.unit == "count" and c.entity and not c.anaphor:
                         entity = c.entity
                         break
                 anaphor = bool(entity)
             elif np:
-                entity = np
-                subject = True
-        if unit_final is None:
-            unit_final = "count"
+                entity, subject = np, True
+        if unit is None:
+            unit = "count"
 
-        # A bare number with nothing it counts is no claim (layout debris, list numbers, "1920,").
-        if unit_final == "count" and not entity:
+        if unit == "count" and not self._is_claim_count(tokens, phrase, start_tok, end_tok, entity, subject,
+                                                        qualifier, kind, prev_word, sentence_claims):
             return None
-        if unit_final == "count" and entity.split()[0] in r.street_words:
-            return None
-        # "one of the suspects", "no one": a pronoun, not a count
-        if unit_final == "count" and phrase.words and phrase.value == 1 and not phrase.scaled and \
-                (end_tok < n and tokens[end_tok].lower in ("of", "another", "day", "time") or prev_word in ("no", "the", "every", "any", "each", "some")):
-            return None
-        if unit_final == "count" and subject and phrase.words and phrase.value is not None and phrase.value <= 1:
-            return None
-        if unit_final == "count" and subject and entity in self.grammar.number_words:
-            return None
-        if unit_final == "count" and tok.kind == "word" and tok.lower in ("a", "an") and not phrase.scaled:
-            return None
+        if unit == "count" and not entity:
+            listed = self._list_partner(tokens, start_tok, sentence_claims)
+            if listed is not None:
+                unit, entity = listed.unit, listed.entity
 
-        # Interval from the qualifier
+        # The interval the qualifier allows
         if qualifier is None:
             qualifier = "vague" if kind == "vague" else ("~" if kind == "approximate" else "=")
         elif kind == "vague":
             qualifier = "vague"
         tol = r.tolerances.get("approximate", 0.1)
-        if qualifier == "~" and value is not None:
-            low, high = value * (1 - tol), value * (1 + tol)
-            if value < 0:
-                low, high = high, low
-            if from_below:
-                high = value
-        elif qualifier == ">" and value is not None:
-            low, high = value, math.inf
-        elif qualifier == ">=" and value is not None:
-            low, high = value, math.inf
-        elif qualifier == "<" and value is not None:
-            low, high = (0 if value > 0 and unit_final != "percent" else -math.inf), value
-        elif qualifier == "<=" and value is not None:
-            low, high = (0 if value > 0 and unit_final != "percent" else -math.inf), value
+        if value is not None:
+            if qualifier == "~":
+                low, high = sorted((value * (1 - tol), value * (1 + tol)))
+                if from_below:
+                    high = value
+            elif qualifier in (">", ">="):
+                low, high = value, math.inf
+            elif qualifier in ("<", "<="):
+                low, high = (0.0 if value > 0 and unit not in ("percent", "percentage_point", "celsius", "fahrenheit")
+                             else -math.inf), value
+        first = tokens[q_start].start if qualifier not in ("=", "range", "vague") and q_start < start_tok \
+            else tokens[start_tok].start
+        last = max(tokens[end_tok - 1].end, tokens[j - 1].end)
+        return _Claim(first, last, value, low, high, qualifier, unit,
+                      change=self._change(tokens, start_tok, end_tok), entity=entity,
+                      resolution=resolution, kind=kind, anaphor=anaphor, subject=subject,
+                      extra={"next": end_tok})
 
-        first = tokens[start_tok].start if qualifier in ("=", "range", "vague") or q_start >= start_tok else tokens[q_start].start
-        if qualifier not in ("=", "range", "vague") and q_start < start_tok:
-            first = tokens[q_start].start
-        else:
-            first = tokens[start_tok].start
-        last = tokens[min(end_tok, n) - 1].end if end_tok > 0 else tokens[j - 1].end
-        claim = _Claim(first, max(last, tokens[j - 1].end), value, low, high, qualifier, unit_final,
-                       change=self._change(tokens, start_tok, end_tok), entity=entity,
-                       resolution=resolution, kind=kind, anaphor=anaphor, subject=subject,
-                       extra={"next": end_tok})
-        if "strict" not in claim.extra and qualifier in (">", "<"):
-            claim.extra["strict"] = True
-        return claim
+    def _year_claim(self, tokens: list[Token], phrase: NumberPhrase) -> _Claim | None:
+        """'in 2004', 'by 2100', 'the 2022 season': a four-digit year is a date, not a count."""
+        i, j = phrase.i, phrase.j
+        tok = tokens[i]
+        if tok.kind != "num" or j != i + 1 or not _YEAR_LIKE.fullmatch(tok.text):
+            return None
+        prev = tokens[i - 1].lower if i > 0 else ""
+        if prev in self.r.year_words or prev.endswith(("'s", "’s")) or (i > 0 and tokens[i - 1].text in HYPHENS):
+            if not ((prev,) in self.r.qualifiers_before and self._np_after(tokens, j)[0]):
+                return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
+                              extra={"year": int(tok.text), "iso": tok.text})
+        return None
 
+    def _range(self, tokens, blocked, phrase, start_tok, q_start, k, unit1, currency, low, high):
+        """The second end of a range starting with ``phrase``, or None.
+
+        "from X to Y" is not a range (a change from one level to another: two claims), nor is
+        "by X to Y" (a change and the new level), nor are two ends in different units.
+        """
+        r = self.r
+        n = len(tokens)
+        if k < n and tokens[k].text in HYPHENS and k + 1 < n and tokens[k + 1].lower == "to":
+            k += 1  # "8- to 16-meter"
+        if k >= n:
+            return None
+        joiner = tokens[k].lower
+        hyphen = tokens[k].text in HYPHENS and tokens[k].glued
+        before = tokens[q_start - 1].lower if q_start > 0 else ""
+        before_num = tokens[start_tok - 1].lower if start_tok > 0 else ""
+        opener = before if before in r.range_openers else (before_num if before_num in r.range_openers else "")
+        if not (hyphen or joiner in r.range_joiners):
+            return None
+        if opener == "from" or before_num == "by" or before == "by":
+            return None
+        if joiner == "and" and opener != "between":
+            return None
+        k3 = k + 1
+        cur2 = None
+        if k3 < n and tokens[k3].text in r.currency_symbols:
+            cur2 = r.currency_symbols[tokens[k3].text]
+            k3 += 1
+        if k3 >= n or blocked[k3]:
+            return None
+        second = self.grammar.parse_at(tokens, k3)
+        if second is None or second.kind in ("vague", "fraction"):
+            return None
+        if hyphen and (tokens[k3].kind != "num" or not tokens[k3].glued) and not (tokens[k].lower == "to"):
+            if tokens[k3].kind == "num" and not tokens[k3].glued:
+                return None
+        unit2, after2, factor2 = self._unit_after(tokens, second.j, second, currency or cur2)
+        if cur2 is not None:
+            unit2 = cur2
+        if currency is not None and cur2 is not None and currency != cur2:
+            return None
+        u1 = currency or unit1
+        if u1 is not None and unit2 is not None and u1 != unit2:
+            return None
+        if u1 is not None and unit2 is None and unit1 is not None and unit1 not in self.money and currency is None:
+            # "12% to 2.4 billion": a percent then a bare level is a change and its result
+            return None
+        lo1, hi1 = low, high
+        lo2, hi2 = second.low, second.high
+        # "5 to 7 million": the scale of the second end applies to the first
+        if second.scaled and not phrase.scaled and second.scale_word:
+            f = self.grammar.scales.get(second.scale_word) or r.scale_abbreviations.get(second.scale_word, 1)
+            if lo1 * f <= lo2:
+                lo1, hi1 = lo1 * f, hi1 * f
+        if not lo1 < hi2:
+            return None
+        return lo1, hi2, second, unit2, after2, factor2
+
+    def _is_apposed_age(self, tokens, start_tok, end_tok, value) -> bool:
+        """'John Smith, 42, was arrested', 'the suspect, 29,': an age in apposition."""
+        n = len(tokens)
+        if start_tok < 2 or tokens[start_tok - 1].text != "," or value is None:
+            return False
+        if not (0 < value < 120 and float(value).is_integer()):
+            return False
+        if end_tok < n and tokens[end_tok].text not in ",)":
+            return False
+        prev = tokens[start_tok - 2]
+        return prev.kind == "word" and (prev.text[:1].isupper() and prev.lower not in self.r.stop_words
+                                        or prev.lower in self.r.person_nouns)
+
+    def _list_partner(self, tokens, start_tok, sentence_claims) -> _Claim | None:
+        """'aged 4, 7 and 9': a bare number continuing a list takes the unit and entity of the
+        claim just before it."""
+        if start_tok == 0 or not sentence_claims:
+            return None
+        sep = tokens[start_tok - 1]
+        if not (sep.text == "," or sep.lower in ("and", "or")):
+            return None
+        last = sentence_claims[-1]
+        k = start_tok - 1
+        while k > 0 and (tokens[k].text == "," or tokens[k].lower in ("and", "or")):
+            k -= 1
+        if tokens[k].end == last.end and last.unit != "count":
+            return last
+        return None
+
+    def _is_claim_count(self, tokens, phrase, start_tok, end_tok, entity, subject, qualifier, kind,
+                        prev_word, sentence_claims) -> bool:
+        """Is a count a claim? Rules out pronoun 'one', bare debris, and the like."""
+        r = self.r
+        n = len(tokens)
+        tok = tokens[phrase.i]
+        # "one of the suspects", "no one", "the one": a pronoun, not a count
+        if phrase.words and phrase.value == 1 and not phrase.scaled:
+            nxt = tokens[end_tok].lower if end_tok < n else ""
+            if nxt in ("of", "another", "day", "time", "way") or prev_word in ("no", "the", "every", "any", "each",
+                                                                                  "some", "which", "this", "that"):
+                return False
+            if subject or not entity:
+                return False
+        if tok.kind == "word" and tok.lower in ("a", "an") and not phrase.scaled:
+            return False
+        if entity and entity.split()[0] in r.street_words:
+            return False
+        if entity:
+            return not (subject and entity in self.grammar.number_words)
+        # A bare number: a claim when it is said of something ("rose to 24", "from about 85,000
+        # now", "several hundred more"), debris when it stands alone between punctuation
+        # ("Sputnik Africa, 1920, 15.08.2023", a stray "0" on a line).
+        if kind == "vague" or phrase.scaled or qualifier is not None:
+            return True
+        before = tokens[start_tok - 1] if start_tok > 0 else None
+        after = tokens[end_tok] if end_tok < n else None
+        def wordy(t):
+            return t is not None and t.kind == "word" and t.text[:1].islower()
+        return wordy(before) or wordy(after)
 
 def claim_rows_columns() -> list[str]:
     return list(CLAIM_COLUMNS)

@@ -125,8 +125,9 @@ class NumberGrammar:
         if tok.kind == "word":
             return (
                 self._vague(tokens, i)
-                or self._words(tokens, i)
                 or self._fraction_words(tokens, i)
+                or self._one_in(tokens, i)
+                or self._words(tokens, i)
             )
         if tok.kind == "sym" and tok.text in self.r.unicode_fractions:
             v = self.r.unicode_fractions[tok.text]
@@ -186,8 +187,32 @@ class NumberGrammar:
         if j < n and tokens[j].glued and tokens[j].text in self.r.unicode_fractions:
             value += self.r.unicode_fractions[tokens[j].text]
             j += 1
+        one_in = self._one_in(tokens, i)
+        if one_in is not None:
+            return one_in
         phrase = NumberPhrase(i, j, value, value, value, "cardinal", resolution=resolution_of(written))
         return self._apply_scale(tokens, j, phrase)
+
+    def _small_int(self, tokens: list[Token], k: int) -> int | None:
+        if not 0 <= k < len(tokens):
+            return None
+        t = tokens[k]
+        if t.kind == "num" and t.text.isdigit():
+            return int(t.text)
+        if t.kind == "word" and t.lower in self.cardinals:
+            return int(self.cardinals[t.lower])
+        return None
+
+    def _one_in(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """'one in five', '1 in 4': a fraction of a whole."""
+        a = self._small_int(tokens, i)
+        if a is None or self._word(tokens, i + 1) != "in":
+            return None
+        b = self._small_int(tokens, i + 2)
+        if b is None or not 0 < a < b or (i + 3 < len(tokens) and tokens[i + 3].lower in self.scales):
+            return None
+        v = round(a / b, 6)
+        return NumberPhrase(i, i + 3, v, v, v, "fraction", words=tokens[i].kind == "word")
 
     def _apply_scale(self, tokens: list[Token], j: int, phrase: NumberPhrase) -> NumberPhrase:
         """Multiply by a following scale word or abbreviation ("400 billion", "1.2bn", "80m")."""
@@ -360,10 +385,8 @@ class NumberGrammar:
             # "tens of thousands", "hundreds of millions": multiply by the plural that follows "of".
             if self._word(tokens, j) == "of" and self._word(tokens, j + 1) in self.scale_plurals:
                 base = self.scales[self.scale_plurals[self._word(tokens, j + 1)]]
-                unit_lo, unit_hi = r.plural_scales.get(w, (lo, hi))
-                if w == "tens":
-                    unit_lo, unit_hi = 20, 99
-                return NumberPhrase(i, j + 2, unit_lo * base, unit_hi * base, None, "vague", scaled=True, words=True)
+                # "tens of thousands" = 20,000..99,999: the top is just under the next order
+                return NumberPhrase(i, j + 2, lo * base, (hi + 1) * base - 1, None, "vague", scaled=True, words=True)
             if w == "tens":
                 return None  # "tens" alone is not an amount
             # "thousands of soldiers", "hundreds were killed"

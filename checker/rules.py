@@ -259,6 +259,8 @@ class Rules:
     percent_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     measure_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     measure_words_exact: dict[tuple[str, ...], str] = field(default_factory=dict)
+    subunits: dict[tuple[str, ...], tuple[str, float]] = field(default_factory=dict)
+    glued_only_units: set[str] = field(default_factory=set)
     measures_before: dict[str, str] = field(default_factory=dict)
     entity_aliases: dict[str, str] = field(default_factory=dict)
     ignored_modifiers: set[str] = field(default_factory=set)
@@ -269,6 +271,12 @@ class Rules:
     score_words: set[str] = field(default_factory=set)
     label_words: set[str] = field(default_factory=set)
     anaphors: set[str] = field(default_factory=set)
+    multiplier_words: set[str] = field(default_factory=set)
+    strength_words: set[str] = field(default_factory=set)
+    determiners: set[str] = field(default_factory=set)
+    person_nouns: set[str] = field(default_factory=set)
+    year_words: set[str] = field(default_factory=set)
+    participle_counts: set[str] = field(default_factory=set)
     events: list[EventRule] = field(default_factory=list)
     event_nouns: set[str] = field(default_factory=set)
     generic_references: set[str] = field(default_factory=set)
@@ -345,7 +353,8 @@ def _load_qualifiers(doc: _Doc, rules: Rules) -> None:
 
 
 def _load_units(doc: _Doc, rules: Rules) -> None:
-    allowed = {"currencies", "ambiguous_currency_words", "percent", "measures", "measures_before"}
+    allowed = {"currencies", "ambiguous_currency_words", "percent", "subunits", "measures", "measures_before",
+               "glued_only"}
     data = _mapping(doc, doc.data, (), allowed)
     currencies = _mapping(doc, _require(doc, data, "currencies", ()), ("currencies",))
     for code, entry in currencies.items():
@@ -369,13 +378,22 @@ def _load_units(doc: _Doc, rules: Rules) -> None:
     for unit, words in percent.items():
         for word in _string_list(doc, words, ("percent", unit)):
             rules.percent_words[_words(word)] = unit
+    subunits = _mapping(doc, data.get("subunits", {}), ("subunits",))
+    for spelling, entry in subunits.items():
+        kp = ("subunits", spelling)
+        _mapping(doc, entry, kp, {"unit", "factor"})
+        unit = _require(doc, entry, "unit", kp)
+        factor = _number(doc, _require(doc, entry, "factor", kp), kp + ("factor",))
+        rules.subunits[_words(str(spelling))] = (str(unit), factor)
     measures = _mapping(doc, data.get("measures", {}), ("measures",))
     for unit, words in measures.items():
         for word in _string_list(doc, words, ("measures", unit)):
-            if any(c.isupper() for c in word[1:]) or (len(word) <= 2 and word[:1].isupper()):
+            # Short spellings are case-sensitive: "5 g" is grams, "5G" a network.
+            if any(c.isupper() for c in word[1:]) or len(word) <= 2 or word[:1].isupper():
                 rules.measure_words_exact[tuple(word.split())] = unit
             else:
                 rules.measure_words[_words(word)] = unit
+    rules.glued_only_units = set(_string_list(doc, data.get("glued_only", []), ("glued_only",)))
     before = _mapping(doc, data.get("measures_before", {}), ("measures_before",))
     for unit, words in before.items():
         for word in _string_list(doc, words, ("measures_before", unit)):
@@ -409,6 +427,12 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "score_words": "score_words",
         "label_words": "label_words",
         "anaphors": "anaphors",
+        "multiplier_words": "multiplier_words",
+        "strength_words": "strength_words",
+        "determiners": "determiners",
+        "person_nouns": "person_nouns",
+        "year_words": "year_words",
+        "participle_counts": "participle_counts",
     }
     data = _mapping(doc, doc.data, (), set(fields))
     for key, attr in fields.items():
