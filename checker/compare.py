@@ -97,9 +97,13 @@ def rounding_tolerance(row, rules: Rules) -> float:
         min_zeros = int(rules.tolerances.get("rounding_min_trailing_zeros", 1))
         if resolution >= 10 ** min_zeros or resolution < 1:
             tol = resolution / 2
-    if row["unit"] != "count":
+    if row["unit"] in money_units(rules):
         tol = max(tol, abs(float(value)) * float(rules.tolerances.get("relative", 0.0)))
     return tol
+
+
+def money_units(rules: Rules) -> frozenset:
+    return frozenset(rules.currency_symbols.values())
 
 
 def _widen(bounds: tuple, tol: float) -> tuple:
@@ -160,12 +164,44 @@ def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
     # Only blocks that hold claims from at least two articles can disagree.
     sizes = data.groupby("_block")["article"].nunique()
     data = data[data["_block"].isin(sizes[sizes >= 2].index)]
+    data = data[~_multi_valued(data)]
     rising = {canonical_entity(e, rules.entity_aliases, rules.ignored_modifiers) for e in rules.rising_entities}
     findings: list[Finding] = []
     for _, block in data.groupby("_block", sort=True):
         findings.extend(_compare_block(block, rules, rising))
     findings.sort(key=lambda f: (-LEVEL_RANK.get(f.level, -1), f.event or "", f.entity, f.claims[0]["article"]))
     return findings
+
+
+def _same_predicate(a: dict, b: dict) -> bool:
+    """A bare one-word entity ("games", "wives", "people") names a fact only together with
+    what is said of it: "won three games" and "lost eight games" are different facts. Such
+    claims are compared only when the words around them share at least one content word. Longer
+    phrases ("foreign companies", "international organizations") and claims that refer back to an
+    earlier one are specific enough by themselves."""
+    if len(a["entity_key"].split()) > 1 or len(b["entity_key"].split()) > 1:
+        return True
+    ca, cb = a.get("_context") or frozenset(), b.get("_context") or frozenset()
+    return bool(ca & cb)
+
+
+def _multi_valued(data: pd.DataFrame) -> pd.Series:
+    """Claims whose article gives two disjoint values for the same entity in the same block
+    ("two women were arrested ... 20 women gave birth"): there the phrase names several
+    different sets, so it identifies no single fact to compare with other sources."""
+    flags = pd.Series(False, index=data.index)
+    keyed = data.assign(_lo=data["low"].astype("float64").fillna(-math.inf),
+                        _hi=data["high"].astype("float64").fillna(math.inf))
+    groups = keyed.groupby(["_block", "article", "entity_key"], sort=False)
+    sizes = groups["low"].transform("size")
+    for _, group in keyed[sizes > 1].groupby(["_block", "article", "entity_key"], sort=False):
+        rows = list(group[["_lo", "_hi", "qualifier"]].itertuples(name=None))
+        for x in range(len(rows)):
+            for y in range(x + 1, len(rows)):
+                (ia, lo_a, hi_a, q_a), (ib, lo_b, hi_b, q_b) = rows[x], rows[y]
+                if not intervals_overlap((lo_a, hi_a, q_a == ">", q_a == "<"), (lo_b, hi_b, q_b == ">", q_b == "<")):
+                    flags[ia] = flags[ib] = True
+    return flags
 
 
 def _compare_block(block: pd.DataFrame, rules: Rules, rising: set[str]) -> list[Finding]:
@@ -179,6 +215,8 @@ def _compare_block(block: pd.DataFrame, rules: Rules, rising: set[str]) -> list[
                 continue
             relation = entity_relation(a["entity_key"], b["entity_key"], rules)
             if relation == "different":
+                continue
+            if not _same_predicate(a, b):
                 continue
             ba, bb = _bounds(a), _bounds(b)
             if intervals_overlap(ba, bb):

@@ -12,6 +12,7 @@ numbers, list numbering and layout debris (a bare number with nothing it counts)
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import math
 import re
@@ -19,8 +20,8 @@ from dataclasses import dataclass, field
 
 from .load import Loaded, _MONTHS
 from .models import CLAIM_COLUMNS
-from .normalize import canonical_entity, head_noun
-from .numbers import HYPHENS, MINUS, NumberGrammar, NumberPhrase, Token, tokenize
+from .normalize import canonical_entity, head_noun, singular
+from .numbers import HYPHENS, MINUS, TOKEN_RE, NumberGrammar, NumberPhrase, Token, tokenize
 from .rules import Rules
 from .scope import EventRef, Scoper
 from .segment import split_sentences
@@ -127,6 +128,14 @@ class Extractor:
         # last words of qualifier phrases: "than" of "more than", "over"
         self.qualifier_ends = {phrase[-1] for phrase in rules.qualifiers_before}
         self.money = frozenset(rules.currency_symbols.values())
+        # words that may start a number phrase or an ordinal
+        self.trigger_words = frozenset(
+            self.grammar.number_words | set(rules.plural_scales) | set(rules.fractions)
+            | set(rules.vague_multipliers) | set(rules.ordinals) | {"a", "an", "half"}
+        )
+        # the last token of each currency symbol ("$" of "US$"): a cheap test before trying them
+        self.symbol_ends = frozenset([m.group() for m in TOKEN_RE.finditer(sym)][-1] for sym in rules.currency_symbols)
+        self._firsts: dict = {}
         self.measure_max = max(self.measure_max, max((len(k) for k in rules.subunits), default=1))
 
     # ================================================================== public API
@@ -200,6 +209,7 @@ class Extractor:
             "column": column,
         }
         row["_resolution"] = c.resolution
+        row["_context"] = c.extra.get("context", frozenset())
         row["_head"] = head_noun(key) if key else ""
         row["_series"] = event.series if event else ""
         return row
@@ -244,10 +254,7 @@ class Extractor:
             if blocked[i] or tok.kind == "sym" and tok.text not in self.r.unicode_fractions:
                 i += 1
                 continue
-            if tok.kind == "word" and not (tok.lower in self.grammar.number_words or tok.lower in self.r.plural_scales
-                                           or tok.lower in self.r.fractions or tok.lower in self.r.vague_multipliers
-                                           or tok.lower in ("a", "an", "half") or tok.lower in self.r.ordinals
-                                           or tok.text.isupper()):
+            if tok.kind == "word" and tok.lower not in self.trigger_words and not tok.text.isupper():
                 i += 1
                 continue
             ordinal = self.grammar.ordinal_at(tokens, i)
@@ -280,7 +287,28 @@ class Extractor:
                     previous.append(claim)
         claims.sort(key=lambda c: c.start)
         self._link_conversions(view, claims)
+        starts = [t.start for t in tokens]
+        for c in claims:
+            c.extra["context"] = self._context(tokens, starts, c)
         return claims
+
+    def _context(self, tokens: list[Token], starts: list[int], claim: _Claim, width: int = 6) -> frozenset:
+        """Content words around a claim (what is said of the number: "killed", "arrested"),
+        singular, without stop words, numbers or the counted phrase itself."""
+        r = self.r
+        entity_words = set(claim.entity.split())
+        first = bisect.bisect_left(starts, claim.start)
+        last = bisect.bisect_left(starts, claim.end)
+        out = set()
+        for k in list(range(max(0, first - width), first)) + list(range(last, min(len(tokens), last + width))):
+            t = tokens[k]
+            w = t.lower
+            # proper names run through a whole story and say nothing about this number
+            if t.kind != "word" or len(w) < 3 or t.text[:1].isupper() or w in r.stop_words or w in entity_words \
+                    or self.grammar.is_number_word(w) or w in r.calendar_words:
+                continue
+            out.add(singular(w))
+        return frozenset(out)
 
     def _link_conversions(self, view: str, claims: list[_Claim]) -> None:
         """'85 million euros ($108 million)', '500 billion rubles, or nearly $8 billion': the second
@@ -362,7 +390,7 @@ class Extractor:
 
     def _currency_before(self, tokens: list[Token], i: int) -> tuple[str | None, int]:
         """'$', 'US$', '€', 'Rs', 'USD' just before token i."""
-        if i == 0:
+        if i == 0 or tokens[i - 1].text not in self.symbol_ends:
             return None, i
         for sym in self.symbols:
             # join the glued tokens ending at i-1 and compare
@@ -377,9 +405,23 @@ class Extractor:
                 return code, k
         return None, i
 
+    def _first_tokens(self, table: dict, exact: bool) -> frozenset:
+        """The first token of every phrase of a table: a cheap test before trying the phrases."""
+        cached = self._firsts.get((id(table), exact))
+        if cached is None:
+            firsts = set()
+            for key in table:
+                m = TOKEN_RE.match(key[0])
+                first = m.group() if m else key[0]
+                firsts.add(first if exact else first.lower())
+            cached = self._firsts[(id(table), exact)] = frozenset(firsts)
+        return cached
+
     def _match_phrase(self, tokens: list[Token], j: int, table: dict, max_len: int, exact: bool = False):
         """Longest phrase of ``table`` starting at token j (words and glued symbols)."""
         n = len(tokens)
+        if j >= n or (tokens[j].text if exact else tokens[j].lower) not in self._first_tokens(table, exact):
+            return None, j
         for size in range(min(max_len, n - j), 0, -1):
             window = tokens[j:j + size]
             if exact:
@@ -520,7 +562,8 @@ class Extractor:
             if t.kind != "word":
                 break
             w = t.lower
-            if w in r.stop_words or w in r.change_words or self._is_verbish(tokens, k) or w in r.calendar_words:
+            if w in r.stop_words or w in r.change_words or self._is_verbish(tokens, k) or w in r.calendar_words \
+                    or self.grammar.is_number_word(w) or w in r.plural_scales:
                 break
             if t.text[:1].isupper() and words:
                 break

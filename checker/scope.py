@@ -18,7 +18,9 @@ _ORDINAL_WORDS = (
     "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|"
     "twenty-second|twenty-third|twenty-fourth|twenty-fifth|thirtieth|fortieth|fiftieth"
 )
-_ORD_PREFIX = rf"(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|[IVXLC]{{1,7}}|(?i:{_ORDINAL_WORDS}))[ \t]+)?"
+# An edition ordinal just before a name: "11th", "XI", "Eleventh". Matched backwards from the
+# name (on the few characters before it) so that the name patterns start with a literal.
+_ORD_BEFORE = re.compile(rf"(?:^|[^\w-])(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|[IVXLC]{{1,7}}|(?i:{_ORDINAL_WORDS}))[ \t]+$")
 _YEAR = r"(?:19|20)\d{2}"
 
 # Capitalized runs: "Army-2023 International Military-Technical Forum", "World Cup", "11th Moscow
@@ -115,7 +117,7 @@ class Scoper:
                         kinds = "|".join(re.escape(k) for k in sorted(ev.kinds, key=len, reverse=True))
                         words = r"[\s\-–]+".join(re.escape(w) for w in re.split(r"[\s\-–]+", base))
                         self.patterns.append(
-                            (re.compile(rf"{_ORD_PREFIX}\b(?P<name>{words}[ \t]+(?:{kinds}))\b", re.I), ev)
+                            (re.compile(rf"\b(?P<name>{words}[ \t]+(?:{kinds}))\b", re.I), ev)
                         )
         nouns = "|".join(re.escape(n) for n in sorted(self.kind_nouns, key=len, reverse=True))
         self.description = re.compile(
@@ -137,7 +139,7 @@ class Scoper:
                 words = [w for w in re.split(r"[\s\-–]+", part)]
                 out.append(r"[\s\-–]*".join(re.escape(w) for w in words if w) if part.strip(" -–") else r"[\s\-–]*")
         body = r"[\s\-–]*".join(p for p in out if p)
-        return re.compile(rf"{_ORD_PREFIX}\b(?P<name>{body})(?![\w-])", re.I)
+        return re.compile(rf"\b(?P<name>{body})(?![\w-])", re.I)
 
     # ----------------------------------------------------------------- events
     def mentions(self, view: str, start: int = 0) -> list[Mention]:
@@ -147,12 +149,14 @@ class Scoper:
         for pattern, ev in self.patterns:
             for m in pattern.finditer(view, start):
                 year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
-                edition = _ordinal_value(m.group("ord"), self.rules.ordinals)
-                if m.group("ord") and edition is None:
-                    continue
+                s0 = m.start()
+                ordm = _ORD_BEFORE.search(view, max(0, s0 - 24), s0)
+                edition = _ordinal_value(ordm.group("ord"), self.rules.ordinals) if ordm else None
+                if edition is not None:
+                    s0 = ordm.start("ord")
                 ref = EventRef(ev.id, year, edition, ev.annual, ev.name)
-                found.append(Mention(m.start(), m.end(), ref, True))
-                taken.append((m.start(), m.end()))
+                found.append(Mention(s0, m.end(), ref, True))
+                taken.append((s0, m.end()))
         for m in _CAP_RUN.finditer(view, start):
             text = m.group()
             heads = list(self.event_head.finditer(text))

@@ -64,7 +64,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             nxt += 1
         if prev >= start and nxt < end:
             before, after = text[prev], text[nxt]
-            if not (after.islower() or after.isdigit() and before.isalnum() or before in ",;:(-–—"):
+            # "1.5\nTB": a figure wrapped before its unit (a short all-capital word)
+            unit_next = before.isdigit() and re.match(r"[A-Z]{1,3}\b", text[nxt:nxt + 4]) is not None
+            if not (after.islower() or after.isdigit() and before.isalnum() or before in ",;:(-–—" or unit_next):
                 cuts.append(pos)
         pos = text.find("\n", pos + 1, end)
     cuts = sorted(set(c for c in cuts if start < c < end)) + [end]

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Benchmark claim extraction: sentences per second, as a ratio to a plain tokenizing pass.
+
+The corpus is the labelled evaluation sentences (tests/data/eval) repeated until it holds
+--sentences sentences, grouped into articles of --per-article sentences. Both passes run in
+this process on the same text, one after the other, on one core:
+
+  baseline  one compiled regex that only tokenizes (checker.numbers.TOKEN_RE.findall)
+  extract   the full extractor (segmentation, number grammar, units, entities, scoping)
+
+It prints sentences/s for each and the ratio extract/baseline (how many times slower than merely
+tokenizing the text), plus peak memory of the extract pass (tracemalloc). Timing figures vary
+with the machine; the ratio is the figure to compare across runs. No test asserts on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.extract import Extractor  # noqa: E402
+from checker.load import parse_article  # noqa: E402
+from checker.numbers import TOKEN_RE  # noqa: E402
+from checker.rules import load_rules  # noqa: E402
+
+
+def corpus(total: int, per_article: int) -> list[str]:
+    sentences = []
+    for f in sorted((ROOT / "tests" / "data" / "eval").glob("*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                sentences.append(json.loads(line)["text"].replace("\n", " "))
+    out = []
+    i = 0
+    while len(out) * per_article < total:
+        chunk = [sentences[(i + k) % len(sentences)] for k in range(per_article)]
+        i += per_article
+        out.append(" ".join(chunk))
+    return out
+
+
+def best_of(repeats: int, fn) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sentences", type=int, default=20000)
+    ap.add_argument("--per-article", type=int, default=20)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--rules", default=None, help="rules folder (default: the bundled rules)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+
+    articles = corpus(args.sentences, args.per_article)
+    n_sentences = len(articles) * args.per_article
+    loaded = [parse_article(f"a{i}.txt", f"a{i}.txt", text, ".txt") for i, text in enumerate(articles)]
+    extractor = Extractor(load_rules(args.rules))
+
+    def baseline():
+        for text in articles:
+            TOKEN_RE.findall(text)
+
+    claims = 0
+
+    def extract():
+        nonlocal claims
+        claims = sum(len(extractor.extract(item)) for item in loaded)
+
+    t_base = best_of(args.repeats, baseline)
+    t_extract = best_of(args.repeats, extract)
+    tracemalloc.start()
+    extract()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    figures = {
+        "sentences": n_sentences,
+        "articles": len(articles),
+        "claims": claims,
+        "baseline_sentences_per_s": round(n_sentences / t_base),
+        "extract_sentences_per_s": round(n_sentences / t_extract),
+        "extract_over_baseline_time": round(t_extract / t_base, 1),
+        "extract_peak_memory_mib": round(peak / 2**20, 1),
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"{n_sentences} sentences in {len(articles)} articles, {claims} claims")
+    print(f"baseline (tokenize only): {figures['baseline_sentences_per_s']:>9,} sentences/s")
+    print(f"extract (full):           {figures['extract_sentences_per_s']:>9,} sentences/s")
+    print(f"extract takes {figures['extract_over_baseline_time']}x the time of the tokenizing pass; "
+          f"peak memory {figures['extract_peak_memory_mib']} MiB")
+
+
+if __name__ == "__main__":
+    main()
