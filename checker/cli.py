@@ -156,7 +156,8 @@ def write_report_files(result, report: dict, folder: Path) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("-f", "--format", "fmt", type=click.Choice(CLAIM_FORMATS), default="jsonl", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(CLAIM_FORMATS), default="jsonl", show_default=True,
+              help="Claims format on stdout (or in --output): one JSON object a line, CSV, or a table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the claims to FILE (atomically) instead of stdout.")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
@@ -185,7 +186,8 @@ def extract(paths, fmt, output, rules_dir):
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--show", is_flag=True, help="Also list the misses, the false hits and the attribute mismatches.")
-@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
+              help="Scores as a table, or as JSON (with --show: the misses too).")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
               help="Rules folder (default: the rules bundled with factcheck).")
 @handle_errors

@@ -214,7 +214,8 @@ def _compare_block(block: pd.DataFrame, rules: Rules, rising: set[str]) -> list[
             if a["article"] == b["article"]:
                 continue
             relation = entity_relation(a["entity_key"], b["entity_key"], rules)
-            if relation == "different":
+            if relation == "different" or (relation == "related" and a["unit"] == "age"):
+                # "Gary Gomes, 35" and "Katherine Gomes, 61" share a surname, not an age
                 continue
             if not _same_predicate(a, b):
                 continue

@@ -55,9 +55,25 @@ _DATE_PATTERNS = [
     ("time", re.compile(
         r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]*(?:[aApP]\.?[mM]\.?|GMT|UTC|[A-Z]{2,4}T)\b\.?)?"
         r"|\b(?:1[0-2]|0?[1-9])\.[0-5]\d[ \t]*(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
-        r"|\b(?:1[0-2]|0?[1-9])(?:[ \t]*(?:[aApP]\.[mM]\.|[aApP][mM]\b))"
+        r"|\b(?:1[0-2]|0?[1-9])(?:[ \t]*(?:[aApP]\.[ \t]?[mM]\.|[aApP][mM]\b))"
         r"|\b(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?:GMT|UTC|hours|hrs)\b")),
 ]
+
+
+def _combine(patterns: list[tuple[str, re.Pattern]]) -> tuple[re.Pattern, list[str]]:
+    """One regex for all date/time patterns (one scan per sentence instead of one per pattern).
+    Alternative k is group ``_k``; its named groups are renamed ``name_k``. Earlier patterns win
+    at the same position, as they did when tried in order."""
+    parts = []
+    for k, (_, pattern) in enumerate(patterns):
+        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{k}>", pattern.pattern)
+        parts.append(f"(?P<_{k}>{body})")
+    return re.compile("|".join(parts)), [kind for kind, _ in patterns]
+
+
+_DATES, _DATE_KINDS = _combine(_DATE_PATTERNS)
+_GROUP_SUFFIX = re.compile(r"_(\d+)$")
+
 # Phone numbers, image sizes and other codes whose digits are never amounts.
 _DEBRIS = re.compile(
     r"(?:\+\d{1,3}[ \t.-]?)?\(?\b\d{3}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b"
@@ -224,11 +240,11 @@ class Extractor:
         claims: list[_Claim] = []
         # Dates and times first.
         spans = []
-        for kind, pattern in _DATE_PATTERNS:
-            for m in pattern.finditer(view, s, e):
-                if any(a < m.end() and m.start() < b for a, b, _, _ in spans):
-                    continue
-                spans.append((m.start(), m.end(), kind, m))
+        for m in _DATES.finditer(view, s, e):
+            k = int(m.lastgroup[1:])
+            groups = {name[: -len(str(k)) - 1]: value for name, value in m.groupdict().items()
+                      if value is not None and name.endswith(f"_{k}") and not name.startswith("_")}
+            spans.append((m.start(), m.end(), _DATE_KINDS[k], groups))
         for m in _DEBRIS.finditer(view, s, e):
             if not any(a < m.end() and m.start() < b for a, b, _, _ in spans):
                 spans.append((m.start(), m.end(), "debris", m))
@@ -324,8 +340,7 @@ class Extractor:
                         b.entity = a.entity
 
     # ------------------------------------------------------------------ dates
-    def _date_claim(self, kind: str, a: int, b: int, m: re.Match) -> _Claim:
-        g = m.groupdict()
+    def _date_claim(self, kind: str, a: int, b: int, g: dict) -> _Claim:
         year = None
         iso = None
         if g.get("y"):
@@ -521,9 +536,17 @@ class Extractor:
                 break
             words.append(w)
             k += 1
+            # "83 foreign companies exhibit ...", "12 ships sank": a plural noun ends the phrase
+            if self._is_plural(w) and k < n and tokens[k].kind == "word" and tokens[k].lower not in ("and", "of"):
+                break
         if words and words[-1] == "and":
             words.pop()
         return " ".join(words), k
+
+    @staticmethod
+    def _is_plural(w: str) -> bool:
+        return w in ("people", "police", "staff", "personnel", "children", "men", "women") or \
+            (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and singular(w) != w)
 
     def _is_verbish(self, tokens: list[Token], k: int) -> bool:
         w = tokens[k].lower
@@ -578,7 +601,11 @@ class Extractor:
         return phrase, is_anaphor
 
     def _change(self, tokens: list[Token], i: int, j: int) -> str | None:
+        """Direction of change said of the number spanning tokens i..j ("rose 5%", "a 12% increase").
+        A number after "from" is the starting point of a change, not a change ("up from 30")."""
         r = self.r
+        if i > 0 and tokens[i - 1].lower == "from":
+            return None
         k = i - 1
         seen = 0
         while k >= 0 and seen < r.change_window_before:
@@ -614,6 +641,17 @@ class Extractor:
         n = len(tokens)
         if tok.kind != "num":
             return False
+        if len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
+            return True  # "0845 125 2222", "BEY 0843": codes and phone numbers, not amounts
+        if phrase.j + 1 < n and tokens[phrase.j].text in HYPHENS and tokens[phrase.j].glued \
+                and tokens[phrase.j + 1].glued and tokens[phrase.j + 1].kind == "word":
+            after = tokens[phrase.j + 1]
+            if after.text.isupper() and len(after.text) > 1 or after.lower in r.designation_words:
+                return True  # "877-LAPD", "a .38-caliber revolver", "32-bit"
+        if phrase.ambiguous_scale and tokens[phrase.j - 1].text.isupper() and tokens[phrase.j - 1].glued:
+            cur, _ = self._currency_before(tokens, i)
+            if cur is None:
+                return True  # "1B Mark Teixeira", "3M": a code, not a billion
         prev = tokens[i - 1] if i > 0 else None
         if prev is not None:
             if prev.kind == "word" and tok.glued:
@@ -673,13 +711,25 @@ class Extractor:
         return any(w in r.score_words for w in window)
 
     def _is_street(self, tokens: list[Token], j: int) -> bool:
+        """'10 Downing Street', '325 E. Dahlia Ave.', '40 East 5th Ave.', 'the 3400 block of'."""
         n = len(tokens)
+        if j + 1 < n and tokens[j].lower == "block" and tokens[j + 1].lower == "of":
+            return True
         k = j
-        caps = 0
-        while k < n and tokens[k].kind == "word" and tokens[k].text[:1].isupper() and caps < 3:
-            if tokens[k].lower.rstrip(".") in self.r.street_words and caps >= 1:
-                return True
-            caps += 1
+        words = 0
+        while k < n and words < 4:
+            t = tokens[k]
+            if t.kind == "word" and t.text[:1].isupper():
+                if t.lower in self.r.street_words and words >= 1:
+                    return True
+                words += 1
+            elif t.text == "." and k > j:
+                pass
+            elif t.kind == "num" and k + 1 < n and tokens[k + 1].lower in ("st", "nd", "rd", "th") and tokens[k + 1].glued:
+                k += 1  # "5th Ave."
+                words += 1
+            else:
+                return False
             k += 1
         return False
 
@@ -694,6 +744,11 @@ class Extractor:
             return None
         if tok.kind == "num" and self._is_street(tokens, j):
             return None
+        if tok.kind == "word" and tok.text[:1].isupper() and not self._at_sentence_start(tokens, i):
+            return None  # "The Three Musketeers", "ONE News", "the Big Ten": a name
+        decade_age = self._decade_age(tokens, phrase)
+        if decade_age is not None:
+            return decade_age
         year = self._year_claim(tokens, phrase)
         if year is not None:
             return year
@@ -710,6 +765,9 @@ class Extractor:
         if currency is not None:
             start_tok = cur_start
         qualifier, q_start, q_phrase = self._qualifier_before(tokens, start_tok)
+        if q_phrase in r.spatial_qualifiers and phrase.words and not phrase.scaled and (phrase.value or 0) < 10:
+            # "over two defenders", "under three feet of water" reads as a place, not a bound
+            qualifier, q_start, q_phrase = None, start_tok, ()
         from_below = q_phrase in r.from_below
         low, high = phrase.low * sign, phrase.high * sign
         low, high = min(low, high), max(low, high)
@@ -717,7 +775,7 @@ class Extractor:
         kind, resolution, end_tok = phrase.kind, phrase.resolution, j
 
         # "80m" is 80 metres unless money is involved
-        if phrase.ambiguous_scale and currency is None:
+        if phrase.ambiguous_scale and currency is None and not self._plural_noun_at(tokens, j):
             follow, _, _ = self._unit_after(tokens, j, phrase, None)
             if follow not in self.money:
                 factor = r.scale_abbreviations.get(phrase.scale_word or "", 1)
@@ -772,11 +830,15 @@ class Extractor:
                     key = tuple(t.lower for t in window)
                     if key in r.qualifiers_after:
                         qualifier = r.qualifiers_after[key]
+                        end_tok += size  # "500 or more widgets": the noun follows the qualifier
                         break
 
         # "eight times that of Earth", "a fourfold rise": multipliers are not amounts
         if end_tok < n and tokens[end_tok].lower in r.multiplier_words and unit is None:
-            return None
+            nxt = tokens[end_tok + 1].lower if end_tok + 1 < n else ""
+            if nxt in r.comparison_words or nxt.endswith("er") or tokens[end_tok].glued:
+                return None  # "eight times that of Earth", "four times larger", "fourfold"
+            entity = tokens[end_tok].lower  # "stabbed 17 times": a count of occasions
 
         # What is counted
         anaphor = subject = False
@@ -785,10 +847,12 @@ class Extractor:
             if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued and tokens[k + 1].glued \
                     and tokens[k + 1].kind == "word" and unit is None:
                 # "a 3,000-strong contingent", "a 2,800-word statement", "a 1.5 million-share block"
-                k += 2 if tokens[k + 1].lower in r.strength_words else 1
-                if tokens[k - 1].text in HYPHENS:
-                    np, _ = self._np_after(tokens, k)
-                    entity = entity or np
+                if tokens[k + 1].lower in r.strength_words:
+                    k += 2  # "a 3,000-strong contingent": what follows is counted
+                else:
+                    # "a 41-yard catch", "a 2,800-word statement": the glued noun is what is counted
+                    entity = entity or tokens[k + 1].lower
+                    k += 2
             if not entity and k < n and tokens[k].lower == "of":
                 # "thousands of soldiers", "a third of the votes", "nine of the 12 jurors"
                 k2 = k + 1
@@ -817,6 +881,8 @@ class Extractor:
         if unit is None:
             unit = "count"
 
+        if unit == "count" and kind == "range" and (subject or not entity):
+            return None  # "a record of 9-14", "wound up at 40-42": no amount of anything
         if unit == "count" and not self._is_claim_count(tokens, phrase, start_tok, end_tok, entity, subject,
                                                         qualifier, kind, prev_word, sentence_claims):
             return None
@@ -843,9 +909,11 @@ class Extractor:
                              else -math.inf), value
         first = tokens[q_start].start if qualifier not in ("=", "range", "vague") and q_start < start_tok \
             else tokens[start_tok].start
+        if kind == "range" and start_tok > 0 and tokens[start_tok - 1].lower in r.range_openers:
+            first = tokens[start_tok - 1].start  # "between 5 and 7"
         last = max(tokens[end_tok - 1].end, tokens[j - 1].end)
         return _Claim(first, last, value, low, high, qualifier, unit,
-                      change=self._change(tokens, start_tok, end_tok), entity=entity,
+                      change=self._change(tokens, min(q_start, start_tok), end_tok), entity=entity,
                       resolution=resolution, kind=kind, anaphor=anaphor, subject=subject,
                       extra={"next": end_tok})
 
@@ -856,6 +924,14 @@ class Extractor:
         if tok.kind != "num" or j != i + 1 or not _YEAR_LIKE.fullmatch(tok.text):
             return None
         prev = tokens[i - 1].lower if i > 0 else ""
+        nxt = tokens[j] if j < len(tokens) else None
+        # "her 1999 role", "a silver 2007 Ford Fusion", "the 2010 season": a year as a modifier
+        modifier = nxt is not None and nxt.kind == "word" and not nxt.glued and nxt.lower not in self.r.stop_words \
+            and (nxt.text[:1].isupper() or singular(nxt.lower) == nxt.lower and not nxt.lower.endswith("s")
+                 and nxt.lower not in ("people", "police", "staff"))
+        if modifier and not (prev,) in self.r.qualifiers_before:
+            return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
+                          extra={"year": int(tok.text), "iso": tok.text})
         if prev in self.r.year_words or prev.endswith(("'s", "’s")) or (i > 0 and tokens[i - 1].text in HYPHENS):
             if not ((prev,) in self.r.qualifiers_before and self._np_after(tokens, j)[0]):
                 return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
@@ -881,7 +957,12 @@ class Extractor:
         opener = before if before in r.range_openers else (before_num if before_num in r.range_openers else "")
         if not (hyphen or joiner in r.range_joiners):
             return None
-        if opener == "from" or before_num == "by" or before == "by":
+        if before_num == "by" or before == "by":
+            return None
+        # "rose from 62 to 64", "dropped $100 to $1199": a change and its result, two claims;
+        # "range from $200 to $1,500", "sells for from $500 to $550": a range
+        k_before = q_start - (2 if opener == "from" else 1)
+        if k_before >= 0 and tokens[k_before].lower in r.change_words:
             return None
         if joiner == "and" and opener != "between":
             return None
@@ -919,6 +1000,39 @@ class Extractor:
         if not lo1 < hi2:
             return None
         return lo1, hi2, second, unit2, after2, factor2
+
+    @staticmethod
+    def _at_sentence_start(tokens: list[Token], i: int) -> bool:
+        k = i - 1
+        while k >= 0 and tokens[k].kind == "sym" and tokens[k].text in "\"“”'‘’([":
+            k -= 1
+        return k < 0 or (tokens[k].kind == "sym" and tokens[k].text in ".!?…>:;—–-")
+
+    def _decade_age(self, tokens: list[Token], phrase: NumberPhrase) -> _Claim | None:
+        """'in her 60s', 'in his early 30s': an age given by decade, as a range."""
+        i, j = phrase.i, phrase.j
+        if not (tokens[i].kind == "num" and j < len(tokens) and tokens[j].glued and tokens[j].lower == "s"):
+            return None
+        value = phrase.value or 0
+        if not (10 <= value <= 90 and value % 10 == 0):
+            return None
+        prev = tokens[i - 1].lower if i > 0 else ""
+        if prev not in ("her", "his", "their", "early", "mid", "late"):
+            return None
+        low, high = {"early": (value, value + 3), "mid": (value + 3, value + 6),
+                     "late": (value + 7, value + 9)}.get(prev, (value, value + 9))
+        first = tokens[i - 1] if prev in ("early", "mid", "late") else tokens[i]
+        return _Claim(first.start, tokens[j].end, None, low, high, "vague", "age", kind="vague",
+                      extra={"next": j + 1})
+
+    def _plural_noun_at(self, tokens: list[Token], k: int) -> bool:
+        """'2m users', '6.1m people': a plural noun (not a unit) stands at k."""
+        if k >= len(tokens) or tokens[k].kind != "word" or tokens[k].glued:
+            return False
+        w = tokens[k].lower
+        if w in self.r.stop_words or (w,) in self.r.measure_words:
+            return False
+        return singular(w) != w or w in ("people", "police", "staff", "personnel")
 
     def _is_apposed_age(self, tokens, start_tok, end_tok, value) -> bool:
         """'John Smith, 42, was arrested', 'the suspect, 29,': an age in apposition."""

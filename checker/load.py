@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -24,9 +25,10 @@ from .models import Article
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
-_DATE_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b")
-_URL_HEADER = re.compile(r"\A[ \t]*URL:[ \t]*(\S+)[ \t]*(?:\r?\n|\Z)")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# A byte-order mark may precede the metadata; it stays in the text (offsets match the file).
+_DATE_HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b")
+_URL_HEADER = re.compile(r"\A\ufeff?[ \t]*URL:[ \t]*(\S+)[ \t]*(?:\r?\n|\Z)")
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 # Datelines and credits that name the outlet: "MOSCOW, September 5. /TASS/.", "(Reuters) -",
 # "© Sputnik".
 _DATELINE_SLASH = re.compile(r"/([A-Z][A-Za-z-]{1,24}(?: [A-Z][A-Za-z-]{1,24}){0,2})/\.")
@@ -212,7 +214,8 @@ def parse_article(article_id: str, path: str, text: str, suffix: str) -> Loaded:
     if not source and url and _host(url):
         source, source_origin = _host(url), "url"
     if not source:
-        source, source_origin = Path(path).stem, "filename"
+        # stdin has no file name: call the outlet "stdin" rather than "-"
+        source, source_origin = (Path(path).stem if path != "-" else "stdin"), "filename"
 
     if published is None:
         dates = dates_in_text(view)
@@ -252,11 +255,33 @@ def read_text(path: Path) -> str:
         raise ArticleError(path, f"not UTF-8 text (byte {exc.start}: {exc.reason})") from None
 
 
-def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
+def _article_files(root: Path, problems: list | None) -> list[Path]:
+    """Article files under ``root``, recursively, sorted; hidden files and folders skipped.
+
+    A folder that cannot be listed is reported (in ``problems``, when given) instead of being
+    skipped in silence, as ``Path.rglob`` would.
+    """
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            where = exc.filename or root
+            problems.append(ArticleError(where, f"cannot read folder ({exc.strerror or exc})"))
+
+    files = []
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            p = Path(folder) / name
+            if not name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file():
+                files.append(p)
+    return sorted(files)
+
+
+def discover(paths: Iterable[str], problems: list | None = None) -> Iterator[tuple[str, Path | None]]:
     """Yield (article id, path) for every article under the given files and folders.
 
     ``-`` yields ("<stdin>", None). A folder contributes its article files, recursively, in
     sorted order, with ids relative to it; a file given by name is read whatever its suffix.
+    Folders that cannot be read are added to ``problems`` (when given).
     """
     seen: set[Path] = set()
     for given in paths:
@@ -265,12 +290,9 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, Path | None]]:
             continue
         root = Path(given)
         if root.is_dir():
-            files = sorted(
-                p for p in root.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
-            if not files:
+            before = len(problems) if problems is not None else 0
+            files = _article_files(root, problems)
+            if not files and (problems is None or len(problems) == before):
                 raise UsageError(f"{given}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
             for p in files:
                 if p.resolve() not in seen:
@@ -289,7 +311,7 @@ def load_articles(paths: Iterable[str], stdin=None) -> tuple[list[Loaded], list[
     loaded: list[Loaded] = []
     problems: list[ArticleError] = []
     ids: set[str] = set()
-    for article_id, path in discover(paths):
+    for article_id, path in discover(paths, problems):
         if article_id in ids:
             # Two folders may hold the same relative name; keep ids unique and readable.
             article_id = str(path) if path is not None else article_id

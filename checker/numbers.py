@@ -19,13 +19,15 @@ from .rules import Rules
 
 # Thousands groups must be exact ("1,500", not "1,2"), so lists like "1,2 and 3" stay apart.
 TOKEN_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.,])\.\d+(?![\d.]))"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>\S)"
 )
 ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 HYPHENS = frozenset("-‐‑–—")
+# Denominators of written fractions ("1/2", "3/4", "7/8"); "9/11" and "24/7" are names.
+_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 MINUS = frozenset("-−–")
 
 
@@ -65,7 +67,7 @@ def roman_value(text: str) -> int | None:
 
 
 def digits_value(text: str) -> float:
-    return float(text.replace(",", ""))
+    return float(text.replace(",", ""))  # ".454" too
 
 
 def resolution_of(text: str) -> float:
@@ -120,6 +122,9 @@ class NumberGrammar:
     # ---------------------------------------------------------------- entry point
     def parse_at(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         tok = tokens[i]
+        if tok.text in self.r.unicode_fractions:
+            v = self.r.unicode_fractions[tok.text]
+            return self._apply_scale(tokens, i + 1, NumberPhrase(i, i + 1, v, v, v, "fraction"))
         if tok.kind == "num":
             return self._digits(tokens, i)
         if tok.kind == "word":
@@ -171,7 +176,7 @@ class NumberGrammar:
         # "1/2", "2 1/2": fractions written with a slash.
         if j + 1 < n and tokens[j].text == "/" and tokens[j].glued and tokens[j + 1].kind == "num" and tokens[j + 1].glued:
             den = digits_value(tokens[j + 1].text)
-            if text.isdigit() and tokens[j + 1].text.isdigit() and 0 < value < den <= 100:
+            if text.isdigit() and tokens[j + 1].text.isdigit() and 0 < value < den and den in _DENOMINATORS:
                 v = round(value / den, 6)
                 return NumberPhrase(i, j + 2, v, v, v, "fraction")
             return None  # "24/7", "9/11": not an amount
@@ -208,15 +213,19 @@ class NumberGrammar:
         a = self._small_int(tokens, i)
         if a is None or self._word(tokens, i + 1) != "in":
             return None
-        b = self._small_int(tokens, i + 2)
-        if b is None or not 0 < a < b or (i + 3 < len(tokens) and tokens[i + 3].lower in self.scales):
+        k = i + 3 if self._word(tokens, i + 2) == "every" else i + 2
+        b = self._small_int(tokens, k)
+        if b is None or not 0 < a < b or (k + 1 < len(tokens) and tokens[k + 1].lower in self.scales):
             return None
         v = round(a / b, 6)
-        return NumberPhrase(i, i + 3, v, v, v, "fraction", words=tokens[i].kind == "word")
+        return NumberPhrase(i, k + 1, v, v, v, "fraction", words=tokens[i].kind == "word")
 
     def _apply_scale(self, tokens: list[Token], j: int, phrase: NumberPhrase) -> NumberPhrase:
         """Multiply by a following scale word or abbreviation ("400 billion", "1.2bn", "80m")."""
         n = len(tokens)
+        if j + 1 < n and tokens[j].text in HYPHENS and tokens[j].glued and tokens[j + 1].glued \
+                and tokens[j + 1].lower in self.big_scales:
+            j += 1  # "$161-million", "one-million dollars"
         if j >= n or tokens[j].kind != "word":
             return phrase
         w = tokens[j].lower
@@ -260,15 +269,38 @@ class NumberGrammar:
             nxt = tokens[i + 1].lower
             if nxt in self.scales:
                 phrase = NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
-                return self._continue_words(tokens, i + 1, phrase, total=0, current=1, leading_a=True)
-            if nxt in r.approximate_numbers and i + 2 < n and self._word(tokens, i + 2) == "of":
+                phrase = self._continue_words(tokens, i + 1, phrase, total=0, current=1, leading_a=True)
+                if phrase is not None:
+                    phrase.scaled = True  # "a dozen", "a million": the scale word is the amount
+                return phrase
+            if nxt == "half" and self._word(tokens, i + 2) == "dozen" or \
+                    nxt == "half" and i + 3 < n and tokens[i + 2].text in HYPHENS and self._word(tokens, i + 3) == "dozen":
+                end = i + 3 if self._word(tokens, i + 2) == "dozen" else i + 4
+                return NumberPhrase(i, end, 6, 6, 6, "cardinal", scaled=True, words=True)
+            if nxt in r.approximate_numbers or nxt in r.article_numbers:
+                # "a couple of weeks", "a couple hours", "a pair of touchdowns"
+                end = i + 3 if self._word(tokens, i + 2) == "of" else i + 2
+                if end == i + 2 and not (i + 2 < n and tokens[i + 2].kind == "word"):
+                    return None
+                if nxt in r.article_numbers:
+                    v = r.article_numbers[nxt]
+                    return NumberPhrase(i, end, v, v, v, "cardinal", scaled=True, words=True)
                 v = r.approximate_numbers[nxt]
-                return NumberPhrase(i, i + 2, v, v, v, "approximate", words=True)
+                return NumberPhrase(i, end, v, v, v, "approximate", scaled=True, words=True)
             return None
-        # "half a million", "half a dozen"
+        # "half a million", "half a dozen", "half-dozen"
         if w in ("half",) and self._word(tokens, i + 1) in ("a", "an") and self._word(tokens, i + 2) in self.scales:
             v = 0.5 * self.scales[self._word(tokens, i + 2)]
             return NumberPhrase(i, i + 3, v, v, v, "cardinal", scaled=True, words=True)
+        if w == "half" and i + 2 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "dozen":
+            return NumberPhrase(i, i + 3, 6, 6, 6, "cardinal", scaled=True, words=True)
+        # "half an hour", "half a mile", "half-hour": half of a unit
+        if w == "half":
+            if self._word(tokens, i + 1) in ("a", "an") and (self._word(tokens, i + 2),) in r.measure_words:
+                return NumberPhrase(i, i + 2, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
+            if i + 2 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
+                    and (self._word(tokens, i + 2),) in r.measure_words:
+                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
         if w not in self.cardinals:
             return None
         phrase = NumberPhrase(i, i, 0, 0, 0, "cardinal", words=True)
@@ -287,6 +319,8 @@ class NumberGrammar:
                 if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.cardinals and self.cardinals[tokens[k + 1].lower] < 10:
                     k += 1
                     continue
+                if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.r.ordinals:
+                    return None  # "twenty-first" is an ordinal (ordinal_at), not 20
                 break
             if tok.kind != "word":
                 break
@@ -378,6 +412,12 @@ class NumberGrammar:
                     phrase.high *= self.big_scales[after]
                     phrase.j += 1
                 return phrase
+            # ("few questions" without "a" says "not many", no amount)
+            if w in r.vague_alone and (w != "few" or k > i) and nxt and nxt not in self.number_words \
+                    and nxt not in ("of", "more", "times"):
+                # "several prisons", "a few days": a vague count of what follows
+                lo, hi = r.vague_multipliers[w]
+                return NumberPhrase(i, k + 1, lo, hi, None, "vague", words=True)
             return None
         if w in r.plural_scales:
             lo, hi = r.plural_scales[w]
@@ -398,7 +438,7 @@ class NumberGrammar:
         n = len(tokens)
         w = tokens[i].lower
         r = self.r
-        if w in ("a", "an", "one") and self._word(tokens, i + 1) in r.fractions:
+        if w in ("a", "an", "one") and self._word(tokens, i + 1) in r.fractions and self._word(tokens, i - 1) != "and":
             frac_tok = i + 1
             if tokens[frac_tok].glued is False or w in ("a", "an") or tokens[i + 1].glued is False:
                 pass
@@ -407,6 +447,9 @@ class NumberGrammar:
                 return None
             # "a third of", "a quarter of", "one-fifth of"; "a half" alone too
             follows = self._word(tokens, frac_tok + 1)
+            if fw == "half" and (follows == "dozen" or i + 3 < n and tokens[frac_tok + 1].text in HYPHENS
+                                 and self._word(tokens, frac_tok + 2) == "dozen"):
+                return None  # "a half-dozen": a number, read by _words
             if follows in ("of",) or fw in ("half",) or (w == "one" and i + 2 < n and tokens[i + 1].text in HYPHENS):
                 v = r.fractions[fw]
                 return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
@@ -437,11 +480,16 @@ class NumberGrammar:
         capitalized name is next to it)."""
         n = len(tokens)
         tok = tokens[i]
-        if tok.kind == "num" and tok.text.isdigit() and i + 1 < n and tokens[i + 1].glued:
+        if tok.kind == "num" and tok.text.replace(",", "").isdigit() and i + 1 < n and tokens[i + 1].glued:
             suffix = tokens[i + 1].lower
             if suffix in ("st", "nd", "rd", "th"):
-                return int(tok.text), i + 2
+                return int(tok.text.replace(",", "")), i + 2
         if tok.kind == "word":
+            if tok.lower in self.cardinals and i + 2 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
+                    and tokens[i + 2].glued and tokens[i + 2].lower in self.r.ordinals:
+                tens, unit = self.cardinals[tok.lower], self.r.ordinals[tokens[i + 2].lower]
+                if tens >= 20 and tens % 10 == 0 and unit < 10:
+                    return int(tens + unit), i + 3  # "twenty-first"
             if tok.lower in self.r.ordinals:
                 return self.r.ordinals[tok.lower], i + 1
             if tok.text.isupper() and tok.text not in self.r.roman_exceptions and len(tok.text) <= 6:

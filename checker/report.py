@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 import textwrap
 from pathlib import Path
@@ -44,6 +45,8 @@ def _summary_line(summary: dict) -> str:
     ]
     if summary.get("suppressed"):
         parts.append(f"{summary['suppressed']} suppressed")
+    if summary.get("baselined"):
+        parts.append(f"{summary['baselined']} baselined")
     if summary.get("unreadable"):
         parts.append(f"{summary['unreadable']} unreadable")
     return "; ".join(parts)
@@ -149,7 +152,7 @@ class MarkdownFormatter(Formatter):
                 if f.get("suppressed"):
                     out.append(f"   - suppressed: {_md(f['suppressed']['reason'])}")
                 for c in f["claims"]:
-                    sentence = _md(c["sentence"].replace("\n", " ")).replace(_md(c["text"]), f"**{_md(c['text'])}**", 1)
+                    sentence = _bold_claim(c["sentence"].replace("\n", " "), c["text"].replace("\n", " "))
                     out.append(f"   - `{_where(c)}` {_md(c['source'])}, {_date_note(c, articles)}: {sentence}")
                 out.append("")
         if report.get("errors"):
@@ -159,6 +162,17 @@ class MarkdownFormatter(Formatter):
                 out.append(f"- `{e['path']}`: {_md(e['message'])}")
             out.append("")
         return "\n".join(out)
+
+
+def _bold_claim(sentence: str, text: str) -> str:
+    """The sentence, Markdown-escaped, with the claim in bold: the occurrence that stands as a
+    word of its own ("**6** organizations", not "1**6** ministers"), else the first one."""
+    m = re.search(rf"(?<![\w.,]){re.escape(text)}(?![\w]|[.,]\d)", sentence)
+    start = m.start() if m else sentence.find(text)
+    if start < 0:
+        return _md(sentence)
+    end = start + len(text)
+    return f"{_md(sentence[:start])}**{_md(text)}**{_md(sentence[end:])}"
 
 
 def _md(text) -> str:
@@ -204,6 +218,10 @@ FORMATTERS = {cls.name: cls for cls in (TableFormatter, MarkdownFormatter, JsonF
 
 def render(report: dict, fmt: str) -> str:
     return FORMATTERS[fmt]().render(report)
+
+
+# SARIF and GitHub annotations (report_ci.py) add themselves to FORMATTERS.
+from . import report_ci as _report_ci  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ claims (extract)

@@ -79,6 +79,9 @@ def _construct(node: yaml.Node, path: tuple, lines: dict, file: Path) -> Any:
                     file, key_node.start_mark.line + 1, ".".join(map(str, path + (key,))), "duplicate key"
                 )
             out[key] = _construct(value_node, path + (key,), lines, file)
+            # A key's line is where the key is written, not where its block value starts
+            # ("befor:" on line 9, its entries from line 10).
+            lines[path + (key,)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, path + (i,), lines, file) for i, item in enumerate(node.value)]
@@ -203,6 +206,9 @@ class Check:
     name: str
     level: str  # one of LEVELS or "off"
     summary: str
+    # {"pass": example, "fail": example}; an example is {"articles": {name: text}, "facts": [...],
+    # "exceptions": [...]} (facts and exceptions as in facts.yaml and exceptions.yaml).
+    examples: dict | None = None
 
 
 @dataclass
@@ -243,11 +249,14 @@ class Rules:
     vague_multipliers: dict[str, tuple[float, float]] = field(default_factory=dict)
     plural_scales: dict[str, tuple[float, float]] = field(default_factory=dict)
     approximate_numbers: dict[str, float] = field(default_factory=dict)
+    article_numbers: dict[str, float] = field(default_factory=dict)
+    vague_alone: set[str] = field(default_factory=set)
     ordinals: dict[str, int] = field(default_factory=dict)
     roman_exceptions: set[str] = field(default_factory=set)
     qualifiers_before: dict[tuple[str, ...], str] = field(default_factory=dict)
     qualifiers_after: dict[tuple[str, ...], str] = field(default_factory=dict)
     from_below: set[tuple[str, ...]] = field(default_factory=set)
+    spatial_qualifiers: set[tuple[str, ...]] = field(default_factory=set)
     range_openers: set[str] = field(default_factory=set)
     range_joiners: set[str] = field(default_factory=set)
     change_words: dict[str, str] = field(default_factory=dict)
@@ -277,6 +286,8 @@ class Rules:
     person_nouns: set[str] = field(default_factory=set)
     year_words: set[str] = field(default_factory=set)
     participle_counts: set[str] = field(default_factory=set)
+    comparison_words: set[str] = field(default_factory=set)
+    designation_words: set[str] = field(default_factory=set)
     events: list[EventRule] = field(default_factory=list)
     event_nouns: set[str] = field(default_factory=set)
     generic_references: set[str] = field(default_factory=set)
@@ -300,7 +311,7 @@ def _load_numbers(doc: _Doc, rules: Rules) -> None:
     allowed = {
         "cardinals", "scales", "scale_abbreviations", "ambiguous_scale_abbreviations", "fractions",
         "unicode_fractions", "vague_multipliers", "plural_scales", "approximate_numbers",
-        "ordinals", "roman_numeral_exceptions",
+        "ordinals", "roman_numeral_exceptions", "article_numbers", "vague_alone",
     }
     data = _mapping(doc, doc.data, (), allowed)
     rules.cardinals = _number_map(doc, _require(doc, data, "cardinals", ()), ("cardinals",))
@@ -314,6 +325,12 @@ def _load_numbers(doc: _Doc, rules: Rules) -> None:
     rules.vague_multipliers = _interval_map(doc, data.get("vague_multipliers", {}), ("vague_multipliers",))
     rules.plural_scales = _interval_map(doc, data.get("plural_scales", {}), ("plural_scales",))
     rules.approximate_numbers = _number_map(doc, data.get("approximate_numbers", {}), ("approximate_numbers",))
+    rules.article_numbers = _number_map(doc, data.get("article_numbers", {}), ("article_numbers",))
+    alone = _string_list(doc, data.get("vague_alone", []), ("vague_alone",))
+    for k, word in enumerate(alone):
+        if word.lower() not in rules.vague_multipliers:
+            raise doc.error(("vague_alone", k), f"'{word}' is not one of vague_multipliers")
+    rules.vague_alone = {w.lower() for w in alone}
     rules.ordinals = {k: int(v) for k, v in _number_map(doc, data.get("ordinals", {}), ("ordinals",)).items()}
     exc = _string_list(doc, data.get("roman_numeral_exceptions", []), ("roman_numeral_exceptions",))
     rules.roman_exceptions = set(exc)
@@ -331,13 +348,14 @@ def _qualifier_table(doc: _Doc, value: Any, keypath: tuple) -> dict[tuple[str, .
 
 def _load_qualifiers(doc: _Doc, rules: Rules) -> None:
     allowed = {
-        "before", "after", "from_below", "range_openers", "range_joiners", "changes",
+        "before", "after", "from_below", "spatial", "range_openers", "range_joiners", "changes",
         "change_window_before", "change_window_after",
     }
     data = _mapping(doc, doc.data, (), allowed)
     rules.qualifiers_before = _qualifier_table(doc, _require(doc, data, "before", ()), ("before",))
     rules.qualifiers_after = _qualifier_table(doc, data.get("after", {}), ("after",))
     rules.from_below = {_words(p) for p in _string_list(doc, data.get("from_below", []), ("from_below",))}
+    rules.spatial_qualifiers = {_words(p) for p in _string_list(doc, data.get("spatial", []), ("spatial",))}
     rules.range_openers = {w.lower() for w in _string_list(doc, data.get("range_openers", []), ("range_openers",))}
     rules.range_joiners = {w.lower() for w in _string_list(doc, data.get("range_joiners", []), ("range_joiners",))}
     changes = _mapping(doc, data.get("changes", {}), ("changes",), {"up", "down"})
@@ -433,6 +451,8 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "person_nouns": "person_nouns",
         "year_words": "year_words",
         "participle_counts": "participle_counts",
+        "comparison_words": "comparison_words",
+        "designation_words": "designation_words",
     }
     data = _mapping(doc, doc.data, (), set(fields))
     for key, attr in fields.items():
@@ -481,13 +501,14 @@ def _load_checks(doc: _Doc, rules: Rules) -> None:
         kp = ("checks", code)
         if not re.fullmatch(r"FC\d{3}", str(code)):
             raise doc.error(kp, "check codes look like FC101")
-        _mapping(doc, entry, kp, {"name", "level", "summary"})
+        _mapping(doc, entry, kp, {"name", "level", "summary", "examples"})
         level = _require(doc, entry, "level", kp)
         if level not in LEVELS + ("off",):
             raise doc.error(kp + ("level",), f"unknown level {level!r}; allowed: {', '.join(LEVELS + ('off',))}")
         name = _require(doc, entry, "name", kp)
         summary = _require(doc, entry, "summary", kp)
-        rules.checks[str(code)] = Check(str(code), str(name), level, str(summary))
+        examples = _examples(doc, entry["examples"], kp + ("examples",)) if "examples" in entry else None
+        rules.checks[str(code)] = Check(str(code), str(name), level, str(summary), examples)
     for required in BUILTIN_CHECKS:
         if required not in rules.checks:
             raise doc.error(("checks",), f"check {required} is missing (set its level to 'off' to disable it)")
@@ -513,7 +534,35 @@ def _load_checks(doc: _Doc, rules: Rules) -> None:
 
 
 # Checks the code relies on; rules/checks.yaml sets their names and levels.
-BUILTIN_CHECKS = ("FC101", "FC102", "FC103", "FC104")
+BUILTIN_CHECKS = ("FC101", "FC102", "FC103", "FC104", "FC201", "FC202", "FC301", "FC302", "FC303", "FC304",
+                  "FC305")
+
+EXAMPLE_SUFFIXES = (".txt", ".md", ".html")
+
+
+def _examples(doc: _Doc, value: Any, kp: tuple) -> dict:
+    """A check's passing and failing example: the articles (file name -> text) and the facts and
+    exceptions in force. The facts and exceptions are validated in full when an example runs."""
+    _mapping(doc, value, kp, {"pass", "fail"})
+    out = {}
+    for which in ("pass", "fail"):
+        example = _mapping(doc, _require(doc, value, which, kp), kp + (which,), {"articles", "facts", "exceptions"})
+        articles = _mapping(doc, _require(doc, example, "articles", kp + (which,)), kp + (which, "articles"))
+        if not articles:
+            raise doc.error(kp + (which, "articles"), "expected at least one article (file name: text)")
+        for name, text in articles.items():
+            akp = kp + (which, "articles", name)
+            if not re.fullmatch(r"[A-Za-z0-9_.-]+", str(name)) or not str(name).endswith(EXAMPLE_SUFFIXES):
+                raise doc.error(akp, f"expected a plain file name ending in {', '.join(EXAMPLE_SUFFIXES)}")
+            if not isinstance(text, str) or not text.strip():
+                raise doc.error(akp, "expected the article's text")
+        for key in ("facts", "exceptions"):
+            entries = example.get(key, [])
+            if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+                raise doc.error(kp + (which, key), f"expected a list of {key} (as in {key}.yaml)")
+        out[which] = {"articles": {str(k): v for k, v in articles.items()},
+                      "facts": example.get("facts", []), "exceptions": example.get("exceptions", [])}
+    return out
 
 
 def _interval_of(doc: _Doc, entry: dict, kp: tuple) -> tuple[float, float, str]:

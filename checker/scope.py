@@ -38,7 +38,7 @@ _RELATIVE = re.compile(
     re.I,
 )
 _EXPLICIT_YEAR = re.compile(
-    rf"\b(?:in|during|for|of|by|throughout|from|early|late|mid|mid-|spring|summer|autumn|fall|winter|"
+    rf"\b(?:(?i:in|during|for|of|by|throughout|from|early|late|mid|mid-|spring|summer|autumn|fall|winter)|"
     rf"January|February|March|April|May|June|July|August|September|October|November|December|"
     rf"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
     rf"[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+)?(?P<year>{_YEAR})\b"

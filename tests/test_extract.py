@@ -1,0 +1,75 @@
+"""Claim extraction, driven by tests/data/extract.yaml (text -> expected claims)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from checker.extract import Extractor
+from checker.load import parse_article
+from tables import table_cases
+
+TABLE = "extract.yaml"
+COMPARED = ("text", "value", "low", "high", "qualifier", "unit", "change", "entity", "event", "period")
+
+
+@pytest.fixture(scope="module")
+def extractor(rules):
+    return Extractor(rules)
+
+
+def extract(extractor, text: str) -> list[dict]:
+    return extractor.extract(parse_article("t.txt", "t.txt", text, ".txt"))
+
+
+def _same(expected, got) -> bool:
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool) \
+            and isinstance(got, (int, float)) and not isinstance(got, bool):
+        return math.isclose(float(expected), float(got), rel_tol=1e-9)
+    return expected == got
+
+
+def _show(claims: list[dict]) -> str:
+    return "\n".join("  " + ", ".join(f"{k}={c[k]!r}" for k in COMPARED) for c in claims) or "  (none)"
+
+
+@pytest.mark.parametrize("case", table_cases(TABLE, "claims"))
+def test_claims(extractor, case):
+    got = extract(extractor, case["input"])
+    expected = case["claims"]
+    assert len(got) == len(expected), f"expected {len(expected)} claims, got:\n{_show(got)}"
+    for n, (exp, claim) in enumerate(zip(expected, got)):
+        unknown = set(exp) - set(COMPARED)
+        assert not unknown, f"unknown keys in the table: {unknown}"
+        wrong = {k: (claim[k], v) for k, v in exp.items() if not _same(v, claim[k])}
+        assert not wrong, f"claim {n + 1} {claim['text']!r}: got/expected {wrong}\nall claims:\n{_show(got)}"
+
+
+@pytest.mark.parametrize("case", table_cases(TABLE, "no_count"))
+def test_no_count_claim(extractor, case):
+    got = extract(extractor, case["input"])
+    counts = [c for c in got if c["unit"] == "count"]
+    assert counts == [], f"count claims:\n{_show(counts)}"
+    for text in case.get("absent") or []:
+        hits = [c for c in got if text in c["text"]]
+        assert hits == [], f"{text!r} read as a claim:\n{_show(hits)}"
+
+
+def test_claim_rows_have_the_contract_columns(extractor):
+    from checker.models import CLAIM_COLUMNS
+
+    rows = extract(extractor, "date 2023-08-15\nThe forum drew 83 foreign companies.")
+    assert rows and all(set(CLAIM_COLUMNS) <= set(r) for r in rows)
+
+
+def test_offsets_point_into_the_text(extractor):
+    text = "date 2023-08-15\nOver 1,500 firms and six agencies came.\r\nNearly $8 billion was spent."
+    loaded = parse_article("t.txt", "t.txt", text, ".txt")
+    rows = extractor.extract(loaded)
+    assert len(rows) == 3
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["text"]
+        line_start = sum(len(l) for l in text.splitlines(keepends=True)[: r["line"] - 1])
+        assert r["start"] - line_start + 1 == r["column"]
+        assert r["text"] in r["sentence"] and r["sentence"] in text
