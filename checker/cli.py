@@ -147,11 +147,7 @@ def write_report_files(result, report: dict, folder: Path) -> None:
     write_atomic(folder / "report.md", render(report, "markdown"))
     write_atomic(folder / "findings.json", render(report, "json"))
     write_atomic(folder / "claims.csv", render_claims(result.claims_table(), "csv"))
-    try:
-        from .report_html import render_html
-    except ImportError:
-        return
-    write_atomic(folder / "report.html", render_html(result, report))
+    write_atomic(folder / "report.html", render_report(result, report, "html"))
 
 
 @main.command()
