@@ -72,6 +72,15 @@ def _combine(patterns: list[tuple[str, re.Pattern]]) -> tuple[re.Pattern, list[s
 
 
 _DATES, _DATE_KINDS = _combine(_DATE_PATTERNS)
+# Every date or time pattern holds a month name, a digit next to ":", "/", "." or "-", a year, a
+# decade ("1990s") or a.m./p.m./GMT: a cheap test that spares the full scan in most sentences.
+_DATE_HINT = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d"
+    r"|\d[ \t]+(?:of[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"|\d[:/.\-–]\d|(?:1[5-9]|20)\d\d|\d0['’]?s\b|\d[ \t]*[aApP]\.?[ \t]?[mM]\b|\d{4}[ \t]+(?:GMT|UTC|hours|hrs)"
+)
+# Likewise for phone numbers, image sizes and codes: digit groups joined by separators or "x".
+_DEBRIS_HINT = re.compile(r"\d[ \t.\-)]\(?\d|\d[ \t]?[x×][ \t]?\d|\dpx|\+\d|[A-Z]-?\d")
 _GROUP_SUFFIX = re.compile(r"_(\d+)$")
 
 # Phone numbers, image sizes and other codes whose digits are never amounts.
@@ -240,12 +249,13 @@ class Extractor:
         claims: list[_Claim] = []
         # Dates and times first.
         spans = []
-        for m in _DATES.finditer(view, s, e):
+        dates = _DATES.finditer(view, s, e) if _DATE_HINT.search(view, s, e) else ()
+        for m in dates:
             k = int(m.lastgroup[1:])
             groups = {name[: -len(str(k)) - 1]: value for name, value in m.groupdict().items()
                       if value is not None and name.endswith(f"_{k}") and not name.startswith("_")}
             spans.append((m.start(), m.end(), _DATE_KINDS[k], groups))
-        for m in _DEBRIS.finditer(view, s, e):
+        for m in (_DEBRIS.finditer(view, s, e) if _DEBRIS_HINT.search(view, s, e) else ()):
             if not any(a < m.end() and m.start() < b for a, b, _, _ in spans):
                 spans.append((m.start(), m.end(), "debris", m))
         spans.sort(key=lambda x: x[0])
@@ -303,9 +313,12 @@ class Extractor:
                     previous.append(claim)
         claims.sort(key=lambda c: c.start)
         self._link_conversions(view, claims)
-        starts = [t.start for t in tokens]
+        # Context words matter only for one-word entities (see compare._same_predicate).
+        starts = None
         for c in claims:
-            c.extra["context"] = self._context(tokens, starts, c)
+            if c.unit not in ("date", "time", "ordinal") and len(c.entity.split()) <= 1:
+                starts = starts or [t.start for t in tokens]
+                c.extra["context"] = self._context(tokens, starts, c)
         return claims
 
     def _context(self, tokens: list[Token], starts: list[int], claim: _Claim, width: int = 6) -> frozenset:

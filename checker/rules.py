@@ -479,8 +479,8 @@ def _load_events(doc: _Doc, rules: Rules) -> None:
         if not aliases:
             raise doc.error(kp + ("aliases",), "at least one alias is required")
         for j, alias in enumerate(aliases):
-            if alias.count("{") != alias.count("}") or re.search(r"\{(?!year\})", alias):
-                raise doc.error(kp + ("aliases", j), "the only placeholder allowed is {year}")
+            if alias.count("{") != alias.count("}") or re.search(r"\{(?!year\}|edition\})", alias):
+                raise doc.error(kp + ("aliases", j), "the placeholders allowed are {year} and {edition}")
         name = entry.get("name", aliases[0])
         annual = entry.get("annual", False)
         if not isinstance(annual, bool):

@@ -111,8 +111,8 @@ class Scoper:
         for ev in rules.events:
             for alias in ev.aliases:
                 self.patterns.append((self._alias_pattern(alias), ev))
-                if "{year}" in alias and ev.kinds:
-                    base = alias.split("{year}")[0].strip(" -–")
+                if ("{year}" in alias or "{edition}" in alias) and ev.kinds:
+                    base = re.split(r"\{year\}|\{edition\}", alias)[0].strip(" -–")
                     if base:
                         kinds = "|".join(re.escape(k) for k in sorted(ev.kinds, key=len, reverse=True))
                         words = r"[\s\-–]+".join(re.escape(w) for w in re.split(r"[\s\-–]+", base))
@@ -130,11 +130,13 @@ class Scoper:
 
     @staticmethod
     def _alias_pattern(alias: str) -> re.Pattern:
-        parts = re.split(r"(\{year\})", alias)
+        parts = re.split(r"(\{year\}|\{edition\})", alias)
         out = []
         for part in parts:
             if part == "{year}":
                 out.append(rf"(?P<year>{_YEAR})")
+            elif part == "{edition}":
+                out.append(r"(?P<edition>\d{1,3})")
             else:
                 words = [w for w in re.split(r"[\s\-–]+", part)]
                 out.append(r"[\s\-–]*".join(re.escape(w) for w in words if w) if part.strip(" -–") else r"[\s\-–]*")
@@ -148,12 +150,15 @@ class Scoper:
         taken: list[tuple[int, int]] = []
         for pattern, ev in self.patterns:
             for m in pattern.finditer(view, start):
-                year = int(m.group("year")) if "year" in m.groupdict() and m.group("year") else None
+                groups = m.groupdict()
+                year = int(groups["year"]) if groups.get("year") else None
                 s0 = m.start()
-                ordm = _ORD_BEFORE.search(view, max(0, s0 - 24), s0)
-                edition = _ordinal_value(ordm.group("ord"), self.rules.ordinals) if ordm else None
-                if edition is not None:
-                    s0 = ordm.start("ord")
+                edition = int(groups["edition"]) if groups.get("edition") else None
+                ordm = _ORD_BEFORE.search(view, max(0, s0 - 24), s0) if edition is None else None
+                if ordm is not None:
+                    edition = _ordinal_value(ordm.group("ord"), self.rules.ordinals)
+                    if edition is not None:
+                        s0 = ordm.start("ord")
                 ref = EventRef(ev.id, year, edition, ev.annual, ev.name)
                 found.append(Mention(s0, m.end(), ref, True))
                 taken.append((s0, m.end()))
