@@ -115,7 +115,7 @@ def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_re
     from .report import render
 
     targets = list(paths) or [str(bundled_corpus())]
-    result = run_pipeline(targets, rules_dir=rules_dir, stdin=click.get_text_stream("stdin"))
+    result = run_pipeline(targets, rules_dir=rules_dir)
     if not result.loaded and result.problems:
         _report_problems(result.problems)
         raise UsageError("no article could be read")
@@ -171,7 +171,7 @@ def extract(paths, fmt, output, rules_dir):
     from .rules import load_rules
 
     rules = load_rules(rules_dir)
-    loaded, problems = load_articles(paths, stdin=click.get_text_stream("stdin"))
+    loaded, problems = load_articles(paths)
     claims = extract_loaded(loaded, rules)
     _emit(render_claims(claims, fmt), output)
     if problems:

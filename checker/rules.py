@@ -534,7 +534,7 @@ def _load_checks(doc: _Doc, rules: Rules) -> None:
 
 
 # Checks the code relies on; rules/checks.yaml sets their names and levels.
-BUILTIN_CHECKS = ("FC101", "FC102", "FC103", "FC104", "FC201", "FC202", "FC301", "FC302", "FC303", "FC304",
+BUILTIN_CHECKS = ("FC101", "FC102", "FC103", "FC104", "FC105", "FC201", "FC202", "FC301", "FC302", "FC303", "FC304",
                   "FC305")
 
 EXAMPLE_SUFFIXES = (".txt", ".md", ".html")
