@@ -224,8 +224,12 @@ def parse_article(article_id: str, path: str, text: str, suffix: str) -> Loaded:
             date_origin = "text"
 
     if title is None:
-        first = view[body_start:].strip().split("\n", 1)[0].strip()
-        title = first[:200] or None
+        # The first line that reads as words (seed 003's date line ends in a stray "0").
+        for line in view[body_start:body_start + 5000].split("\n"):
+            line = line.strip()
+            if sum(ch.isalpha() for ch in line) >= 3:
+                title = line[:200]
+                break
 
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     article = Article(

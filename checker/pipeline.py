@@ -48,7 +48,8 @@ class RunResult:
             "findings": sum(by_level.values()),
             "by_level": by_level,
             "suppressed": suppressed,
-            "rules": str(self.rules.directory),
+            # "bundled" for the rules shipped with factcheck: reports do not depend on where it is installed
+            "rules": "bundled" if _is_bundled(self.rules.directory) else str(self.rules.directory),
             "version": __version__,
         }
 
@@ -69,6 +70,15 @@ class RunResult:
             "errors": [{"path": p.path, "message": p.problem} for p in self.problems],
             "summary": self.summary(),
         }
+
+
+def _is_bundled(directory) -> bool:
+    from .rules import default_rules_dir
+
+    try:
+        return Path(directory).resolve() == default_rules_dir().resolve()
+    except OSError:
+        return False
 
 
 def claims_frame(rows: list[dict]) -> pd.DataFrame:

@@ -142,7 +142,8 @@ def test_inferred_dates_and_rules_folder_are_stated(seeds_page):
     for a in inferred:
         assert f"{a['published']} (inferred from text)" in page
     assert f"<code>{report['summary']['rules']}</code>" in page
-    assert str(result.rules.directory) in page
+    # the bundled rules are named as such, so that the page does not depend on the install path
+    assert report["summary"]["rules"] == "bundled"
 
 
 def test_article_text_is_escaped_everywhere(evil_page):
