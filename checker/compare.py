@@ -312,10 +312,15 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
 
 
 def _plain(v):
-    if isinstance(v, float) and math.isnan(v):
-        return None
+    """A JSON-ready value: NaN -> None, numpy scalars -> Python, whole floats -> int (83.0 -> 83,
+    as the extractor writes them)."""
     if hasattr(v, "item"):
-        return v.item()
+        v = v.item()
+    if isinstance(v, float):
+        if math.isnan(v) or math.isinf(v):
+            return None
+        if v.is_integer() and abs(v) < 2**53:
+            return int(v)
     return v
 
 
@@ -332,8 +337,13 @@ def _outlier(claims: list[dict]) -> str | None:
     return None
 
 
+def _canon(v) -> str:
+    """One spelling per number for fingerprints, whatever its type (83, 83.0, numpy)."""
+    return "None" if v is None else str(float(v))
+
+
 def fingerprint(f: Finding) -> str:
     """Stable identity of a finding: rule, articles, event, entity and values, never lines."""
     parts = [f.rule, f.event or "", f.entity, str(f.period or "")]
-    parts += sorted(f"{c['article']}={c['low']}..{c['high']}" for c in f.claims)
+    parts += sorted(f"{c['article']}={_canon(c['low'])}..{_canon(c['high'])}" for c in f.claims)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]

@@ -878,6 +878,13 @@ class Extractor:
                     k = k2
             if not entity and k < n:
                 entity, _ = self._np_after(tokens, k)
+        if entity and entity.split()[-1] in ("ones", "one") and len(entity.split()) > 1:
+            # "83 countries, including 41 high-level ones": "ones" stands for the first plural noun
+            # of the sentence ("Military delegations from ...")
+            for t in tokens[:start_tok]:
+                if t.kind == "word" and self._is_plural(t.lower) and t.lower not in ("ones",):
+                    entity = " ".join(entity.split()[:-1] + [t.lower])
+                    break
         if phrase.kind == "fraction" and unit is None:
             unit = "fraction"
         if not entity and unit not in ("date", "time"):

@@ -235,7 +235,9 @@ def _json_value(v):
     if pd.isna(v) if not isinstance(v, (list, dict, str)) else False:
         return None
     if hasattr(v, "item"):
-        return v.item()
+        v = v.item()
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)  # 41.0 -> 41, as in findings
     return v
 
 

@@ -49,13 +49,7 @@ ENTITY_MAP = {
 EVENT_YEAR = {"army-2023": 2023, "army-2022": 2022, "army-games-2022": 2022, "mcis-11": 2023}
 
 # Gold claims the extractor does not yet get right: id -> reason (strict xfail).
-KNOWN_MISSES = {
-    "000-army-2023-high-level-delegations-41": (
-        "extract.py: '41 high-level ones' keeps the pro-form 'ones' as the entity ('high-level ones') "
-        "instead of resolving it to the noun it stands for ('Military delegations from 83 countries, "
-        "including 41 high-level ones' -> high-level delegations)"
-    ),
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 # ----------------------------------------------------------------------------- helpers
