@@ -824,9 +824,30 @@ class Extractor:
 
         entity = ""
         prev_word = tokens[start_tok - 1].lower if start_tok > 0 and tokens[start_tok - 1].kind == "word" else ""
-        # Ages: "aged 42", "a 42-year-old man", "John Smith, 42,"
+        # Ages: "aged 42", "a 42-year-old man", "John Smith, 42,"; "a magnitude of 4.4"
         if unit is None and prev_word in r.measures_before:
             unit = r.measures_before[prev_word]
+        elif unit is None and prev_word == "of" and start_tok > 1 and tokens[start_tok - 2].lower in r.measures_before:
+            unit = r.measures_before[tokens[start_tok - 2].lower]
+        if unit is None and end_tok + 1 < n and tokens[end_tok].lower in r.unit_fillers:
+            # "three more years", "five straight days": a filler word between number and unit
+            filled, after_fill, fill_factor = self._unit_after(tokens, end_tok + 1, phrase, currency)
+            if filled is not None and filled not in self.money:
+                unit, end_tok, factor = filled, after_fill, fill_factor
+                if factor != 1.0:
+                    low, high = low * factor, high * factor
+                    value = value * factor if value is not None else None
+        if unit is None and kind in ("vague", "fraction") and end_tok + 1 < n and tokens[end_tok].lower == "of":
+            # "hundreds of years", "thousands of dollars", "two-tenths of a mile"
+            k_of = end_tok + 1
+            if k_of < n and tokens[k_of].lower in ("a", "an") and kind == "fraction":
+                k_of += 1
+            of_unit, after_of, of_factor = self._unit_after(tokens, k_of, phrase, None)
+            if of_unit is not None and of_unit not in ("percent", "percentage_point"):
+                unit, end_tok = of_unit, after_of
+                low, high = low * of_factor, high * of_factor
+                value = value * of_factor if value is not None else None
+                kind = "vague" if kind == "vague" else "cardinal"
         if unit == "year" and end_tok < n and tokens[end_tok].lower == "old":
             unit, end_tok = "age", end_tok + 1
         elif unit == "year" and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok + 1].lower == "old":
@@ -835,7 +856,12 @@ class Extractor:
             unit = "age"
             entity = tokens[start_tok - 2].lower
 
-        # Qualifier after: "800 or more"
+        # Qualifier after: "800 or more", "400+", "4-plus"
+        if qualifier is None and end_tok < n and tokens[end_tok].glued and (
+                tokens[end_tok].text == "+" or tokens[end_tok].text in HYPHENS and end_tok + 1 < n
+                and tokens[end_tok + 1].lower == "plus" and tokens[end_tok + 1].glued):
+            qualifier = ">="
+            end_tok += 1 if tokens[end_tok].text == "+" else 2
         if qualifier is None:
             for size in range(self.qual_after_max, 0, -1):
                 window = tokens[end_tok:end_tok + size]
@@ -900,6 +926,9 @@ class Extractor:
                 entity, subject = np, True
         if unit is None:
             unit = "count"
+        if unit == "count" and value is not None and 0 < value < 10 and not float(value).is_integer() \
+                and entity and self._is_plural(entity.split()[0]) is False and entity.split()[0] in r.magnitude_nouns:
+            unit = "magnitude"  # "a 4.4 earthquake", "the 2.9 aftershock"
 
         if unit == "count" and kind == "range" and (subject or not entity):
             return None  # "a record of 9-14", "wound up at 40-42": no amount of anything

@@ -288,6 +288,8 @@ class Rules:
     participle_counts: set[str] = field(default_factory=set)
     comparison_words: set[str] = field(default_factory=set)
     designation_words: set[str] = field(default_factory=set)
+    unit_fillers: set[str] = field(default_factory=set)
+    magnitude_nouns: set[str] = field(default_factory=set)
     events: list[EventRule] = field(default_factory=list)
     event_nouns: set[str] = field(default_factory=set)
     generic_references: set[str] = field(default_factory=set)
@@ -453,6 +455,8 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "participle_counts": "participle_counts",
         "comparison_words": "comparison_words",
         "designation_words": "designation_words",
+        "unit_fillers": "unit_fillers",
+        "magnitude_nouns": "magnitude_nouns",
     }
     data = _mapping(doc, doc.data, (), set(fields))
     for key, attr in fields.items():
