@@ -112,7 +112,6 @@ def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_re
     recursively; an article's id is its path relative to the folder given. `-` reads stdin.
     """
     from .pipeline import run as run_pipeline
-    from .report import render
 
     targets = list(paths) or [str(bundled_corpus())]
     result = run_pipeline(targets, rules_dir=rules_dir)
@@ -197,7 +196,7 @@ def eval_command(gold, show, fmt, rules_dir):
 
     from tabulate import tabulate
 
-    from .evaluate import METRICS, evaluate, read_gold
+    from .evaluate import evaluate, read_gold
     from .rules import load_rules
 
     items = read_gold(list(gold))

@@ -29,7 +29,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-from .errors import ConfigError
+from .errors import ConfigError, read_text_file
 from .rules import LEVELS
 
 CONFIG_NAME = "factcheck.toml"
@@ -131,12 +131,7 @@ def read_config(path: Path) -> Config:
     """Parse and validate one factcheck.toml."""
     path = Path(path)
     shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(shown, None, None, "file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(shown, None, None, f"cannot read file ({exc})") from None
+    text = read_text_file(path, ConfigError, shown)
     lines = text.splitlines()
     try:
         data = tomllib.loads(text)

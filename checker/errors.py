@@ -35,3 +35,18 @@ class ArticleError(FactcheckError):
 
 class UsageError(FactcheckError):
     """The command line asks for something impossible (no articles, unknown format...)."""
+
+
+def read_text_file(path, error=RulesError, shown=None, not_found: str = "file not found",
+                   what: str = "file") -> str:
+    """The UTF-8 text of a rules, configuration or baseline file, or ``error(shown, None, None,
+    problem)`` naming it (``shown`` defaults to the path)."""
+    from pathlib import Path
+
+    shown = path if shown is None else shown
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(shown, None, None, not_found) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(shown, None, None, f"cannot read {what} ({exc})") from None

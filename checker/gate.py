@@ -41,7 +41,7 @@ from .compare import (
     FINDING_CLAIM_FIELDS, Finding, _bounds, _plain, _widen, comparable, compare_claims, entity_relation,
     fingerprint, intervals_overlap, rounding_tolerance,
 )
-from .errors import ArticleError, RulesError
+from .errors import ArticleError, RulesError, read_text_file
 from .load import ARTICLE_SUFFIXES, Loaded, discover, parse_article, read_text
 from .normalize import canonical_entity
 from .pipeline import RunResult, extract_loaded
@@ -522,12 +522,8 @@ def render_baseline(findings: Iterable[Finding]) -> str:
 def read_baseline(path: Path | str) -> set[str]:
     """Fingerprints recorded in a baseline file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RulesError(path, None, None, "baseline file not found (make one with `factcheck baseline -o FILE`)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(path, None, None, f"cannot read baseline ({exc})") from None
+    text = read_text_file(path, not_found="baseline file not found (make one with `factcheck baseline -o FILE`)",
+                          what="baseline")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:

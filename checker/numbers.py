@@ -392,7 +392,6 @@ class NumberGrammar:
 
     def _vague(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """'several dozen', 'a few hundred', 'dozens of', 'tens of thousands', 'hundreds of millions'."""
-        n = len(tokens)
         w = tokens[i].lower
         r = self.r
         k = i

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import RulesError
+from .errors import RulesError, read_text_file
 
 LEVELS = ("suggestion", "warning", "error")
 LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
@@ -93,12 +93,7 @@ def _construct(node: yaml.Node, path: tuple, lines: dict, file: Path) -> Any:
 
 
 def read_yaml(path: Path) -> _Doc:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RulesError(path, None, None, "file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(path, None, None, f"cannot read file ({exc})") from None
+    text = read_text_file(path)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

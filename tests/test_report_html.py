@@ -322,7 +322,7 @@ def test_overlapping_claims_share_one_mark(seeds_page):
             return pd.concat([claims, extra.to_frame().T], ignore_index=True)
 
     page = render_html(Overlapping(), report)
-    section = page.split(f'<section class="article-doc" id="a1"', 1)[1].split("</section>", 1)[0]
+    section = page.split('<section class="article-doc" id="a1"', 1)[1].split("</section>", 1)[0]
     marks = re.findall(r"<mark [^>]*>(.*?)</mark>", section, re.S)
     assert html.escape(text[start:end + 3]) in marks
     assert len(marks) == len({(int(a), int(b)) for a, b in claims[claims["article"] == first["article"]][
