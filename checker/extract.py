@@ -88,6 +88,7 @@ _DEBRIS = re.compile(
     r"(?:\+\d{1,3}[ \t.-]?)?\(?\b\d{3}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b"
     r"|\+\d{1,3}(?:[ \t.-]\d{2,4}){2,5}\b"
     r"|\b\d{3}-\d{4}\b"
+    r"|\b0\d{2,4}(?:[ \t.-]\d{3,4}){1,2}\b"
     r"|\b\d{2,5}[ \t]?[x×][ \t]?\d{2,5}(?:[ \t]?px)?\b"
     r"|\b\d{2,5}px\b"
     r"|\b[A-Z]{1,5}-?\d+(?:-\d+)+\b"
@@ -273,6 +274,11 @@ class Extractor:
         # Scores ("won 3-1", "the 2-2 draw", "122-119"): both numbers are results, not amounts.
         for k in range(n - 2):
             if tokens[k].kind == "num" and not blocked[k] and self._is_score(tokens, k, k + 1):
+                blocked[k] = blocked[k + 1] = blocked[k + 2] = True
+            elif tokens[k].kind == "num" and tokens[k + 1].text == "/" and tokens[k + 1].glued \
+                    and tokens[k + 2].kind == "num" and tokens[k + 2].glued \
+                    and self.grammar.parse_at(tokens, k) is None:
+                # "9/11", "24/7": a name, neither of its numbers an amount ("1/2" parses as a fraction)
                 blocked[k] = blocked[k + 1] = blocked[k + 2] = True
         i = 0
         while i < n:
@@ -718,8 +724,13 @@ class Extractor:
         a, b = tokens[i].text, tokens[j + 1].text
         if not (a.isdigit() and b.isdigit()):
             return False
+        if j + 2 < n and tokens[j + 2].text == "/" and tokens[j + 2].glued:
+            return False  # "2-1/2 years": a whole number and a fraction
         if int(a) >= int(b):
             return True
+        if i > 0 and tokens[i - 1].lower == "the" and j + 2 < n and tokens[j + 2].kind == "word" \
+                and tokens[j + 2].text[:1].isupper():
+            return True  # "the 0-14 Lions", "the 2-13 Chiefs": a team's record
         window = [t.lower for t in tokens[max(0, i - 6):min(n, j + 6)] if t.kind == "word"]
         return any(w in r.score_words for w in window)
 
@@ -773,7 +784,10 @@ class Extractor:
                 and (i == 1 or not tokens[i - 1].glued or tokens[i - 2].text in "([:"):
             sign, start_tok = -1, i - 1
         elif i > 0 and tokens[i - 1].lower == "minus":
-            sign = -1
+            sign, start_tok = -1, i - 1
+        elif i > 1 and tokens[i - 1].text in HYPHENS and tok.glued and tokens[i - 1].glued \
+                and tokens[i - 2].lower == "minus":
+            sign, start_tok = -1, i - 2  # "minus-20 degree temperatures"
         currency, cur_start = self._currency_before(tokens, start_tok)
         if currency is not None:
             start_tok = cur_start
@@ -843,11 +857,15 @@ class Extractor:
             if k_of < n and tokens[k_of].lower in ("a", "an") and kind == "fraction":
                 k_of += 1
             of_unit, after_of, of_factor = self._unit_after(tokens, k_of, phrase, None)
-            if of_unit is not None and of_unit not in ("percent", "percentage_point"):
+            if of_unit is not None and (of_unit not in ("percent", "percentage_point") or k_of > end_tok + 1):
                 unit, end_tok = of_unit, after_of
                 low, high = low * of_factor, high * of_factor
                 value = value * of_factor if value is not None else None
                 kind = "vague" if kind == "vague" else "cardinal"
+        if unit is None and start_tok >= 2 and tokens[start_tok - 1].text in HYPHENS and tok.glued \
+                and tokens[start_tok - 1].glued and tokens[start_tok - 2].lower in ("foot", "feet", "ft") \
+                and value is not None and 0 <= value < 12:
+            unit = "inch"  # "the 6-foot-11 forward": six feet and eleven inches
         if unit == "year" and end_tok < n and tokens[end_tok].lower == "old":
             unit, end_tok = "age", end_tok + 1
         elif unit == "year" and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok + 1].lower == "old":
@@ -931,6 +949,9 @@ class Extractor:
             unit = "magnitude"  # "a 4.4 earthquake", "the 2.9 aftershock"
 
         if unit == "count" and kind == "range" and (subject or not entity):
+            if i + 1 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued:
+                for t in range(i, end_tok):
+                    blocked[t] = True  # "9-14": nor is its second end an amount on its own
             return None  # "a record of 9-14", "wound up at 40-42": no amount of anything
         if unit == "count" and not self._is_claim_count(tokens, phrase, start_tok, end_tok, entity, subject,
                                                         qualifier, kind, prev_word, sentence_claims):
@@ -1006,12 +1027,15 @@ class Extractor:
         opener = before if before in r.range_openers else (before_num if before_num in r.range_openers else "")
         if not (hyphen or joiner in r.range_joiners):
             return None
-        if before_num == "by" or before == "by":
-            return None
-        # "rose from 62 to 64", "dropped $100 to $1199": a change and its result, two claims;
-        # "range from $200 to $1,500", "sells for from $500 to $550": a range
+        # "rose by 2% to 5%", "rose from 62 to 64", "dropped $100 to $1199": a change and its
+        # result, two claims; "range from $200 to $1,500", "sells for from $500 to $550", "cut
+        # 1,000-1,500 jobs", "fell by 20 to 30 percent", "lost an estimated $10 million to $15
+        # million": a range (decided below, once the second end is read)
         k_before = q_start - (2 if opener == "from" else 1)
-        if k_before >= 0 and tokens[k_before].lower in r.change_words:
+        change_before = not hyphen and (
+            before_num == "by" or before == "by"
+            or (k_before >= 0 and tokens[k_before].lower in r.change_words))
+        if change_before and opener == "from":
             return None
         if joiner == "and" and opener != "between":
             return None
@@ -1048,6 +1072,15 @@ class Extractor:
                 lo1, hi1 = lo1 * f, hi1 * f
         if not lo1 < hi2:
             return None
+        if change_before:
+            # After a change word the reading is a range only when the ends are close (a change
+            # is mostly small beside the level it leads to: "rose 0.2 to 5.4 percent") and either
+            # the first end is bare, its unit given once by the second ("fell by 20 to 30
+            # percent"), or it is hedged ("lost an estimated $10 million to $15 million").
+            bare_first = unit1 is None and currency is None and unit2 is not None
+            hedged = q_start < start_tok
+            if not (bare_first or hedged) or hi2 > 2.5 * lo1 or lo1 <= 0:
+                return None
         return lo1, hi2, second, unit2, after2, factor2
 
     @staticmethod

@@ -19,7 +19,7 @@ from .rules import Rules
 
 # Thousands groups must be exact ("1,500", not "1,2"), so lists like "1,2 and 3" stay apart.
 TOKEN_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.,])\.\d+(?![\d.]))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.,])\.\d+(?!\d|\.\d))"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>\S)"
 )
@@ -119,6 +119,15 @@ class NumberGrammar:
     def is_number_word(self, lower: str) -> bool:
         return lower in self.number_words
 
+    def _unit_word_at(self, tokens: list[Token], k: int) -> bool:
+        """A measure or percentage word starts at k ("mile", "percentage point", "point")."""
+        w1, w2 = self._word(tokens, k), self._word(tokens, k + 1)
+        if not w1:
+            return False
+        r = self.r
+        return w1 in ("point", "points") or any(
+            (w1,) in table or (w1, w2) in table for table in (r.measure_words, r.percent_words))
+
     # ---------------------------------------------------------------- entry point
     def parse_at(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         tok = tokens[i]
@@ -173,6 +182,16 @@ class NumberGrammar:
             if k < n and tokens[k].kind == "num" and tokens[k].glued and tokens[k].text.isdigit():
                 value = value * 10 ** (sign * int(tokens[k].text))
                 return NumberPhrase(i, k + 1, value, value, value, "cardinal")
+        # "2-1/2 years", "a 4-1/2-month term": a whole number and a fraction joined by a hyphen
+        if (
+            j + 3 < n and tokens[j].text in HYPHENS and tokens[j].glued and text.isdigit()
+            and tokens[j + 1].kind == "num" and tokens[j + 1].glued and tokens[j + 1].text.isdigit()
+            and tokens[j + 2].text == "/" and tokens[j + 2].glued
+            and tokens[j + 3].kind == "num" and tokens[j + 3].glued and tokens[j + 3].text.isdigit()
+            and 0 < int(tokens[j + 1].text) < int(tokens[j + 3].text) <= 16
+        ):
+            v = round(value + int(tokens[j + 1].text) / int(tokens[j + 3].text), 6)
+            return NumberPhrase(i, j + 4, v, v, v, "cardinal")
         # "1/2", "2 1/2": fractions written with a slash.
         if j + 1 < n and tokens[j].text == "/" and tokens[j].glued and tokens[j + 1].kind == "num" and tokens[j + 1].glued:
             den = digits_value(tokens[j + 1].text)
@@ -296,7 +315,7 @@ class NumberGrammar:
             return NumberPhrase(i, i + 3, 6, 6, 6, "cardinal", scaled=True, words=True)
         # "half an hour", "half a mile", "half-hour": half of a unit
         if w == "half":
-            if self._word(tokens, i + 1) in ("a", "an") and (self._word(tokens, i + 2),) in r.measure_words:
+            if self._word(tokens, i + 1) in ("a", "an") and self._unit_word_at(tokens, i + 2):
                 return NumberPhrase(i, i + 2, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
             if i + 2 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
                     and (self._word(tokens, i + 2),) in r.measure_words:
@@ -314,6 +333,10 @@ class NumberGrammar:
         end = phrase.i
         while k < n:
             tok = tokens[k]
+            if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind in ("unit", "teen", "ten", "hundred") \
+                    and k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.big_scales:
+                k += 1  # "one-million dollars", "two-billion-dollar": the hyphen joins a scale word
+                continue
             if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind == "ten":
                 # "twenty-one": hyphen between a ten and a unit
                 if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.cardinals and self.cardinals[tokens[k + 1].lower] < 10:
@@ -450,6 +473,16 @@ class NumberGrammar:
                                  and self._word(tokens, frac_tok + 2) == "dozen"):
                 return None  # "a half-dozen": a number, read by _words
             if follows in ("of",) or fw in ("half",) or (w == "one" and i + 2 < n and tokens[i + 1].text in HYPHENS):
+                v = r.fractions[fw]
+                return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
+            k = frac_tok + 1
+            if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued and tokens[k + 1].glued:
+                k += 1
+            # "a quarter point", "a quarter-point cut", "a third of a mile": a fraction of a unit;
+            # "cut by a third", "nearly a fifth.": a fraction standing alone ("a third term" is an
+            # ordinal)
+            alone = not follows and k == frac_tok + 1 and self._word(tokens, i - 1) in r.fraction_lead_words
+            if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
                 v = r.fractions[fw]
                 return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
             return None

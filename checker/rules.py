@@ -246,6 +246,7 @@ class Rules:
     approximate_numbers: dict[str, float] = field(default_factory=dict)
     article_numbers: dict[str, float] = field(default_factory=dict)
     vague_alone: set[str] = field(default_factory=set)
+    fraction_lead_words: set[str] = field(default_factory=set)
     ordinals: dict[str, int] = field(default_factory=dict)
     roman_exceptions: set[str] = field(default_factory=set)
     qualifiers_before: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -308,7 +309,7 @@ def _load_numbers(doc: _Doc, rules: Rules) -> None:
     allowed = {
         "cardinals", "scales", "scale_abbreviations", "ambiguous_scale_abbreviations", "fractions",
         "unicode_fractions", "vague_multipliers", "plural_scales", "approximate_numbers",
-        "ordinals", "roman_numeral_exceptions", "article_numbers", "vague_alone",
+        "ordinals", "roman_numeral_exceptions", "article_numbers", "vague_alone", "fraction_lead_words",
     }
     data = _mapping(doc, doc.data, (), allowed)
     rules.cardinals = _number_map(doc, _require(doc, data, "cardinals", ()), ("cardinals",))
@@ -328,6 +329,8 @@ def _load_numbers(doc: _Doc, rules: Rules) -> None:
         if word.lower() not in rules.vague_multipliers:
             raise doc.error(("vague_alone", k), f"'{word}' is not one of vague_multipliers")
     rules.vague_alone = {w.lower() for w in alone}
+    lead = _string_list(doc, data.get("fraction_lead_words", []), ("fraction_lead_words",))
+    rules.fraction_lead_words = {w.lower() for w in lead}
     rules.ordinals = {k: int(v) for k, v in _number_map(doc, data.get("ordinals", {}), ("ordinals",)).items()}
     exc = _string_list(doc, data.get("roman_numeral_exceptions", []), ("roman_numeral_exceptions",))
     rules.roman_exceptions = set(exc)
