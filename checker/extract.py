@@ -675,6 +675,9 @@ class Extractor:
         if prev is not None:
             if prev.kind == "word" and tok.glued:
                 return True  # G20, MH17
+            if prev.lower in r.phone_words and phrase.j == i + 1 and not phrase.scaled and (
+                    phrase.j >= n or tokens[phrase.j].kind != "word" or tokens[phrase.j].lower in r.stop_words):
+                return True  # "called 911 to report", "dial 999": a phone number
             if prev.text in HYPHENS and tok.glued and i > 1 and tokens[i - 2].kind in ("word", "num") and prev.glued:
                 w = tokens[i - 2]
                 if w.kind == "word" and (w.text[:1].isupper() or w.lower in r.label_words):
@@ -999,6 +1002,9 @@ class Extractor:
         modifier = nxt is not None and nxt.kind == "word" and not nxt.glued and nxt.lower not in self.r.stop_words \
             and (nxt.text[:1].isupper() or singular(nxt.lower) == nxt.lower and not nxt.lower.endswith("s")
                  and nxt.lower not in ("people", "police", "staff"))
+        if nxt is not None and nxt.kind == "word" and not nxt.glued and prev in ("a", "an") \
+                and nxt.lower not in self.r.stop_words:
+            modifier = True  # "a 2008 police raid": no count takes "a"
         if modifier and not (prev,) in self.r.qualifiers_before:
             return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                           extra={"year": int(tok.text), "iso": tok.text})

@@ -284,6 +284,7 @@ class Rules:
     participle_counts: set[str] = field(default_factory=set)
     comparison_words: set[str] = field(default_factory=set)
     designation_words: set[str] = field(default_factory=set)
+    phone_words: set[str] = field(default_factory=set)
     unit_fillers: set[str] = field(default_factory=set)
     magnitude_nouns: set[str] = field(default_factory=set)
     events: list[EventRule] = field(default_factory=list)
@@ -453,6 +454,7 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "participle_counts": "participle_counts",
         "comparison_words": "comparison_words",
         "designation_words": "designation_words",
+        "phone_words": "phone_words",
         "unit_fillers": "unit_fillers",
         "magnitude_nouns": "magnitude_nouns",
     }
