@@ -682,6 +682,8 @@ class Extractor:
                 w = tokens[i - 2]
                 if w.kind == "word" and (w.text[:1].isupper() or w.lower in r.label_words):
                     return True  # Army-2023, COVID-19, F-35
+                if w.kind == "word" and w.lower in ("under", "over"):
+                    return True  # "the under-21 side", "over-50s": an age group's name
             if prev.kind == "word" and (prev.lower in r.label_words or prev.lower.rstrip(".") in r.label_words) \
                     and not prev.text.isupper() and prev.lower not in self.qualifier_words:
                 return True  # page 5, Section 427
