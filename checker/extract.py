@@ -97,6 +97,8 @@ _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?
 _NUMBERISH = None  # compiled per extractor (depends on the lexicon)
 _CLAUSE_BREAK = re.compile(r",[ \t]+(?:while|whereas|but|although|though|compared with|compared to|against|up from|down from)\b|;[ \t]|[ \t]—[ \t]|[ \t]–[ \t]|:[ \t]", re.I)
 
+# "$250,000 a year or less": the period of a rate, between an amount and its qualifier
+_RATE_PERIODS = frozenset({"year", "month", "week", "day", "hour", "night", "annum", "season", "game", "share", "head"})
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20|21)\d{2}")
 
 
@@ -415,12 +417,22 @@ class Extractor:
             if k - size < 0:
                 continue
             window = tokens[k - size:k]
-            if any(t.kind != "word" for t in window):
-                continue
+            if any(t.kind != "word" for t in window) and not (size == 1 and tokens[k].glued):
+                continue  # words, or one sign glued to the number ("> 6 months" is not glued; ">6" is)
             phrase = tuple(t.lower for t in window)
             if phrase in self.r.qualifiers_before:
                 return self.r.qualifiers_before[phrase], k - size, phrase
         return None, i, ()
+
+    def _qualifier_after(self, tokens: list[Token], k: int, end_tok: int) -> tuple[str | None, int]:
+        """A qualifier phrase starting at token k ("or more"), and the end of the evidence."""
+        for size in range(self.qual_after_max, 0, -1):
+            window = tokens[k:k + size]
+            if len(window) == size and all(t.kind == "word" for t in window):
+                key = tuple(t.lower for t in window)
+                if key in self.r.qualifiers_after and key != ("plus",):
+                    return self.r.qualifiers_after[key], k + size
+        return None, end_tok
 
     def _currency_before(self, tokens: list[Token], i: int) -> tuple[str | None, int]:
         """'$', 'US$', '€', 'Rs', 'USD' just before token i."""
@@ -886,13 +898,19 @@ class Extractor:
             qualifier = ">="
             end_tok += 1 if tokens[end_tok].text == "+" else 2
         if qualifier is None:
+            k_after = end_tok
+            if unit is not None and k_after + 1 < n and tokens[k_after].lower in ("a", "an", "per") \
+                    and tokens[k_after + 1].lower in _RATE_PERIODS:
+                k_after += 2  # "$250,000 a year or less"
             for size in range(self.qual_after_max, 0, -1):
-                window = tokens[end_tok:end_tok + size]
+                window = tokens[k_after:k_after + size]
                 if len(window) == size and all(t.kind == "word" for t in window):
                     key = tuple(t.lower for t in window)
                     if key in r.qualifiers_after:
                         qualifier = r.qualifiers_after[key]
-                        end_tok += size  # "500 or more widgets": the noun follows the qualifier
+                        end_tok = k_after + size  # "500 or more widgets": the noun follows the qualifier
+                        if unit is None and key[-1] in ("older", "younger"):
+                            unit = "age"  # "55 or older"
                         break
 
         # "eight times that of Earth", "a fourfold rise": multipliers are not amounts
@@ -926,7 +944,9 @@ class Extractor:
                 if kind in ("vague", "fraction") or total is not None or phrase.kind == "fraction":
                     k = k2
             if not entity and k < n:
-                entity, _ = self._np_after(tokens, k)
+                entity, np_end = self._np_after(tokens, k)
+                if entity and qualifier is None:
+                    qualifier, end_tok = self._qualifier_after(tokens, np_end, end_tok)  # "300 yards or more"
         if entity and entity.split()[-1] in ("ones", "one") and len(entity.split()) > 1:
             # "83 countries, including 41 high-level ones": "ones" stands for the first plural noun
             # of the sentence ("Military delegations from ...")

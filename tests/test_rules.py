@@ -124,10 +124,12 @@ def _phrases(section: str) -> list:
 
 @pytest.mark.parametrize("phrase, qualifier", _phrases("qualifiers_before"))
 def test_every_qualifier_before_works(rules, phrase, qualifier):
-    """Each `before:` entry of rules/qualifiers.yaml, in 'They said <phrase> 500 widgets were sold.'"""
-    claims = [c for c in _extract(rules, f"They said {phrase} 500 widgets were sold.") if c["unit"] == "count"]
+    """Each `before:` entry of rules/qualifiers.yaml, in 'They said <phrase> 500 widgets were sold.'
+    (a sign such as '>' is glued to the number: 'They said >500 widgets were sold.')"""
+    written = f"{phrase} 500" if phrase[:1].isalpha() else f"{phrase}500"
+    claims = [c for c in _extract(rules, f"They said {written} widgets were sold.") if c["unit"] == "count"]
     assert [(c["text"], c["value"], c["qualifier"], c["entity"]) for c in claims] == \
-        [(f"{phrase} 500", 500, qualifier, "widgets")]
+        [(written, 500, qualifier, "widgets")]
 
 
 def _after_params():
@@ -137,7 +139,7 @@ def _after_params():
 @pytest.mark.parametrize("phrase, qualifier", _after_params())
 def test_every_qualifier_after_works(rules, phrase, qualifier):
     """Each `after:` entry of rules/qualifiers.yaml, in 'They said 500 <phrase> widgets were sold.'"""
-    claims = [c for c in _extract(rules, f"They said 500 {phrase} widgets were sold.") if c["unit"] == "count"]
+    claims = [c for c in _extract(rules, f"They said 500 {phrase} widgets were sold.") if c["unit"] in ("count", "age")]
     assert [(c["text"], c["value"], c["qualifier"], c["entity"]) for c in claims] == \
         [(f"500 {phrase}", 500, qualifier, "widgets")]
 
