@@ -514,13 +514,16 @@ class Extractor:
         if sub and (len(tokens[k].text) > 2 or glued):
             unit, factor = sub
             return unit, end, factor
+        best, best_end = None, j
         for table, exact in ((r.percent_words, False), (r.measure_words_exact, True), (r.measure_words, False)):
             unit, end = self._match_phrase(tokens, k, table, self.measure_max, exact=exact)
-            if unit:
+            if unit and end > best_end:  # the longest spelling wins: "km/h" over "km"
                 spelled = "".join(tok.text for tok in tokens[k:end])
                 if spelled in r.glued_only_units and not glued:
                     continue
-                return unit, end, 1.0
+                best, best_end = unit, end
+        if best is not None:
+            return best, best_end, 1.0
         return None, j, 1.0
 
     def _np_after(self, tokens: list[Token], j: int, max_words: int = 6) -> tuple[str, int]:
