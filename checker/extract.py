@@ -1066,6 +1066,15 @@ class Extractor:
         change_before = not hyphen and (
             before_num == "by" or before == "by"
             or (k_before >= 0 and tokens[k_before].lower in r.change_words))
+        if opener == "from" and not change_before:
+            # "raises the minimum retirement age from 62 to 64": a change word earlier in the clause
+            k_from = q_start - 1 if before == "from" else start_tok - 1
+            for t in reversed(tokens[max(0, k_from - 8):k_from]):
+                if t.kind == "sym" and t.text in ",;:":
+                    break
+                if t.lower in r.change_words:
+                    change_before = True
+                    break
         if change_before and opener == "from":
             return None
         if joiner == "and" and opener != "between":

@@ -236,6 +236,8 @@ class NumberGrammar:
         b = self._small_int(tokens, k)
         if b is None or not 0 < a < b or (k + 1 < len(tokens) and tokens[k + 1].lower in self.scales):
             return None
+        if tokens[k].kind == "num" and len(tokens[k].text) == 4 and 1900 <= b <= 2100:
+            return None  # "941 in 2022": a number and its year
         v = round(a / b, 6)
         return NumberPhrase(i, k + 1, v, v, v, "fraction", words=tokens[i].kind == "word")
 
