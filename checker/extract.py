@@ -85,7 +85,7 @@ _GROUP_SUFFIX = re.compile(r"_(\d+)$")
 
 # Phone numbers, image sizes and other codes whose digits are never amounts.
 _DEBRIS = re.compile(
-    r"(?:\+\d{1,3}[ \t.-]?)?\(?\b\d{3}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b"
+    r"\b\d-\d-\d\b|(?:\+\d{1,3}[ \t.-]?)?\(?\b\d{3}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b"
     r"|\+\d{1,3}(?:[ \t.-]\d{2,4}){2,5}\b"
     r"|\b\d{3}-\d{4}\b"
     r"|\b0\d{2,4}(?:[ \t.-]\d{3,4}){1,2}\b"
@@ -1033,11 +1033,32 @@ class Extractor:
         if modifier and not (prev,) in self.r.qualifiers_before:
             return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                           extra={"year": int(tok.text), "iso": tok.text})
+        if self._in_year_list(tokens, i):
+            return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
+                          extra={"year": int(tok.text), "iso": tok.text})
         if prev in self.r.year_words or prev.endswith(("'s", "’s")) or (i > 0 and tokens[i - 1].text in HYPHENS):
             if not ((prev,) in self.r.qualifiers_before and self._np_after(tokens, j)[0]):
                 return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                               extra={"year": int(tok.text), "iso": tok.text})
         return None
+
+    @staticmethod
+    def _in_year_list(tokens: list[Token], i: int) -> bool:
+        """'in 1994, 1996, 1999 and 2002': a number from 1900 to 2099 listed next to another is a year."""
+        def year_at(k: int) -> bool:
+            return 0 <= k < len(tokens) and tokens[k].kind == "num" and len(tokens[k].text) == 4 \
+                and tokens[k].text[:2] in ("19", "20")
+        if not year_at(i):
+            return False
+        for step in (-1, 1):
+            k = i + step
+            joiners = 0
+            while 0 <= k < len(tokens) and joiners < 2 and (tokens[k].text == "," or tokens[k].lower in ("and", "or", "&")):
+                k += step  # ", ", " and ", ", and "
+                joiners += 1
+            if joiners and year_at(k):
+                return True
+        return False
 
     def _range(self, tokens, blocked, phrase, start_tok, q_start, k, unit1, currency, low, high):
         """The second end of a range starting with ``phrase``, or None.
@@ -1185,6 +1206,17 @@ class Extractor:
             return last
         return None
 
+    def _in_idiom(self, tokens: list[Token], i: int) -> bool:
+        """Token i is the number word of an idiom of rules/grammar.yaml (number_idioms)."""
+        w = tokens[i].lower
+        for idiom in self.r.number_idioms:
+            for pos, word in enumerate(idiom):
+                if word != w or i - pos < 0 or i - pos + len(idiom) > len(tokens):
+                    continue
+                if all(tokens[i - pos + k].lower == idiom[k] for k in range(len(idiom))):
+                    return True
+        return False
+
     def _is_claim_count(self, tokens, phrase, start_tok, end_tok, entity, subject, qualifier, kind,
                         prev_word, sentence_claims) -> bool:
         """Is a count a claim? Rules out pronoun 'one', bare debris, and the like."""
@@ -1197,6 +1229,8 @@ class Extractor:
             if nxt in ("of", "another", "day", "time", "way") or prev_word in ("no", "the", "every", "any", "each",
                                                                                   "some", "which", "this", "that"):
                 return False
+            if self._in_idiom(tokens, phrase.i):
+                return False  # "at one point", "for one thing", "one by one"
             if subject or not entity:
                 return False
         if tok.kind == "word" and tok.lower in ("a", "an") and not phrase.scaled:

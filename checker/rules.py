@@ -285,6 +285,7 @@ class Rules:
     comparison_words: set[str] = field(default_factory=set)
     designation_words: set[str] = field(default_factory=set)
     phone_words: set[str] = field(default_factory=set)
+    number_idioms: list[tuple[str, ...]] = field(default_factory=list)
     unit_fillers: set[str] = field(default_factory=set)
     magnitude_nouns: set[str] = field(default_factory=set)
     events: list[EventRule] = field(default_factory=list)
@@ -458,10 +459,12 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "unit_fillers": "unit_fillers",
         "magnitude_nouns": "magnitude_nouns",
     }
-    data = _mapping(doc, doc.data, (), set(fields))
+    data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms"})
     for key, attr in fields.items():
         words = _string_list(doc, _require(doc, data, key, ()), (key,))
         setattr(rules, attr, {w.lower() for w in words})
+    idioms = _string_list(doc, data.get("number_idioms", []), ("number_idioms",))
+    rules.number_idioms = [_words(idiom) for idiom in idioms]
 
 
 def _load_events(doc: _Doc, rules: Rules) -> None:
