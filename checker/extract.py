@@ -140,8 +140,11 @@ class Extractor:
             | set(rules.ordinals)
         )
         alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        # "less than an inch", "more than a year": a qualifier then "a"/"an" may be one unit
+        qual_ends = "|".join(sorted({re.escape(k[-1]) for k in rules.qualifiers_before if k[-1].isalpha()},
+                                    key=len, reverse=True))
         self.numberish = re.compile(
-            rf"\d|[½⅓⅔¼¾⅕⅛]|\b(?:{alternatives})\b|\b[IVXLC]{{2,7}}\b", re.I
+            rf"\d|[½⅓⅔¼¾⅕⅛]|\b(?:{alternatives})\b|\b[IVXLC]{{2,7}}\b|\b(?:{qual_ends})[ \t\n]+an?\b", re.I
         )
         self.qual_max = max((len(k) for k in rules.qualifiers_before), default=1)
         self.qual_after_max = max((len(k) for k in rules.qualifiers_after), default=1)

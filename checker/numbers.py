@@ -119,6 +119,13 @@ class NumberGrammar:
     def is_number_word(self, lower: str) -> bool:
         return lower in self.number_words
 
+    def _after_qualifier(self, tokens: list[Token], i: int) -> bool:
+        """A qualifier phrase of rules/qualifiers.yaml ends just before token i ("more than")."""
+        for size in (3, 2, 1):
+            if i - size >= 0 and tuple(t.lower for t in tokens[i - size:i]) in self.r.qualifiers_before:
+                return True
+        return False
+
     def _unit_word_at(self, tokens: list[Token], k: int) -> bool:
         """A measure or percentage word starts at k ("mile", "percentage point", "point")."""
         w1, w2 = self._word(tokens, k), self._word(tokens, k + 1)
@@ -288,6 +295,10 @@ class NumberGrammar:
         # "a/an" + scale ("a dozen", "a million"), "a couple of".
         if w in ("a", "an") and i + 1 < n and tokens[i + 1].kind == "word":
             nxt = tokens[i + 1].lower
+            if nxt not in self.scales and nxt != "point" and self._unit_word_at(tokens, i + 1) \
+                    and self._after_qualifier(tokens, i):
+                # "less than an inch", "more than a year", "nearly an hour": one unit, bounded
+                return NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
             if nxt in self.scales:
                 phrase = NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
                 phrase = self._continue_words(tokens, i + 1, phrase, total=0, current=1, leading_a=True)
@@ -487,7 +498,8 @@ class NumberGrammar:
             if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
                 v = r.fractions[fw]
                 return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
-            return None
+            if w != "one":
+                return None  # "one quarter the power" is read below
         if w in self.cardinals and self.cardinals[w] < 10:
             k = i + 1
             if k < n and tokens[k].text in HYPHENS and tokens[k].glued:
