@@ -97,6 +97,9 @@ _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?
 _NUMBERISH = None  # compiled per extractor (depends on the lexicon)
 _CLAUSE_BREAK = re.compile(r",[ \t]+(?:while|whereas|but|although|though|compared with|compared to|against|up from|down from)\b|;[ \t]|[ \t]—[ \t]|[ \t]–[ \t]|:[ \t]", re.I)
 
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+# "jailed for over 20 years": after these, "over" before a duration is a bound, not a period
+_BOUND_PREPOSITIONS = frozenset({"for", "in", "after", "of", "to", "with", "within", "than", "since", "by"})
 # "$250,000 a year or less": the period of a rate, between an amount and its qualifier
 _RATE_PERIODS = frozenset({"year", "month", "week", "day", "hour", "night", "annum", "season", "game", "share", "head"})
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20|21)\d{2}")
@@ -413,9 +416,10 @@ class Extractor:
         stand between). Returns (qualifier, index where it starts, phrase)."""
         k = i
         # skip a currency sign / code and "a"/"the" ("over a dozen", "more than $5")
-        while k > 0 and (tokens[k - 1].text in self.r.currency_symbols or tokens[k - 1].lower in ("a", "an", "the", "us")) \
+        while k > 0 and (tokens[k - 1].text in self.r.currency_symbols or tokens[k - 1].lower in ("a", "an", "us")) \
                 and k > i - 3:
             k -= 1
+        # ("above the 50% threshold", "shy of the 1.5C": a reference value, not a bound)
         for size in range(self.qual_max, 0, -1):
             if k - size < 0:
                 continue
@@ -815,7 +819,8 @@ class Extractor:
         if currency is not None:
             start_tok = cur_start
         qualifier, q_start, q_phrase = self._qualifier_before(tokens, start_tok)
-        if q_phrase in r.spatial_qualifiers and phrase.words and not phrase.scaled and (phrase.value or 0) < 10:
+        if q_phrase in r.spatial_qualifiers and phrase.words and not phrase.scaled and (phrase.value or 0) < 10 \
+                and phrase.kind != "fraction":
             # "over two defenders", "under three feet of water" reads as a place, not a bound
             qualifier, q_start, q_phrase = None, start_tok, ()
         from_below = q_phrase in r.from_below
@@ -889,6 +894,12 @@ class Extractor:
                 and tokens[start_tok - 1].glued and tokens[start_tok - 2].lower in ("foot", "feet", "ft") \
                 and value is not None and 0 <= value < 12:
             unit = "inch"  # "the 6-foot-11 forward": six feet and eleven inches
+        if unit in _DURATIONS and q_phrase in (("past",), ("over",)) and not (
+                q_phrase == ("over",) and q_start > 0 and tokens[q_start - 1].lower in _BOUND_PREPOSITIONS) \
+                and not (end_tok < n and tokens[end_tok].lower == "old"):
+            # "repaid over 25 years", "in the past 24 hours": the period the figure covers, not a
+            # bound ("jailed for over 20 years", "the first time in over a decade" stay bounds)
+            qualifier, q_start, q_phrase = None, start_tok, ()
         if unit == "year" and end_tok < n and tokens[end_tok].lower == "old":
             unit, end_tok = "age", end_tok + 1
         elif unit == "year" and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok + 1].lower == "old":
@@ -919,6 +930,9 @@ class Extractor:
                             unit = "age"  # "55 or older"
                         break
 
+        if unit is None and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok].glued \
+                and tokens[end_tok + 1].glued and tokens[end_tok + 1].lower in r.multiplier_words:
+            return None  # "rose 30-fold": a multiplier
         # "eight times that of Earth", "a fourfold rise": multipliers are not amounts
         if end_tok < n and tokens[end_tok].lower in r.multiplier_words and unit is None:
             nxt = tokens[end_tok + 1].lower if end_tok + 1 < n else ""

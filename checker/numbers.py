@@ -170,6 +170,7 @@ class NumberGrammar:
             and tokens[j].start - tokens[j - 1].end == 1
             and re.fullmatch(r"\d{1,3}", tokens[j - 1].text)
             and not (j + 1 < n and tokens[j + 1].glued and tokens[j + 1].text in ".,")
+            and not (j + 1 < n and tokens[j + 1].kind == "word" and tokens[j + 1].text[:1].isupper())
         ):
             value = value * 1000 + digits_value(tokens[j].text)
             written = str(int(value))
@@ -296,7 +297,8 @@ class NumberGrammar:
         if w in ("a", "an") and i + 1 < n and tokens[i + 1].kind == "word":
             nxt = tokens[i + 1].lower
             if nxt not in self.scales and nxt != "point" and self._unit_word_at(tokens, i + 1) \
-                    and self._after_qualifier(tokens, i):
+                    and (self._after_qualifier(tokens, i)
+                         or (self._word(tokens, i + 2), self._word(tokens, i + 3)) in r.qualifiers_after):
                 # "less than an inch", "more than a year", "nearly an hour": one unit, bounded
                 return NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
             if nxt in self.scales:
@@ -473,7 +475,9 @@ class NumberGrammar:
         n = len(tokens)
         w = tokens[i].lower
         r = self.r
-        if w in ("a", "an", "one") and self._word(tokens, i + 1) in r.fractions and self._word(tokens, i - 1) != "and":
+        one_and_a = self._word(tokens, i - 1) == "and" and i >= 2 and (
+            tokens[i - 2].kind == "num" or tokens[i - 2].lower in self.cardinals)  # "one and a half"
+        if w in ("a", "an", "one") and self._word(tokens, i + 1) in r.fractions and not one_and_a:
             frac_tok = i + 1
             if tokens[frac_tok].glued is False or w in ("a", "an") or tokens[i + 1].glued is False:
                 pass
@@ -494,7 +498,9 @@ class NumberGrammar:
             # "a quarter point", "a quarter-point cut", "a third of a mile": a fraction of a unit;
             # "cut by a third", "nearly a fifth.": a fraction standing alone ("a third term" is an
             # ordinal)
-            alone = not follows and k == frac_tok + 1 and self._word(tokens, i - 1) in r.fraction_lead_words
+            alone = (not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
+                                                 "bigger", "cheaper")) \
+                and k == frac_tok + 1 and (follows or self._word(tokens, i - 1) in r.fraction_lead_words)
             if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
                 v = r.fractions[fw]
                 return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
@@ -518,6 +524,9 @@ class NumberGrammar:
                 return None
             if nxt in ("of", "the", "its", "their", "his", "her", "our", "all"):
                 return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)
+            if prev in r.fraction_lead_words and nxt not in ("a", "an") \
+                    and not (i + 1 < len(tokens) and tokens[i + 1].text in HYPHENS):
+                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)  # "cut by about half"
         return None
 
     # ---------------------------------------------------------------- ordinals

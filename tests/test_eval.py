@@ -16,13 +16,17 @@ from checker.evaluate import Score, evaluate, matches, read_gold, same_value
 from checker.errors import UsageError
 
 # Measured 2026-11-22 on tests/data/eval (463 sentences, 812 claims):
-# value 0.987, value+qualifier 0.975, value+unit 0.955, value+entity 0.482.
-THRESHOLDS = {"value": 0.98, "value+qualifier": 0.965, "value+unit": 0.945, "value+entity": 0.47}
+# value 0.990, value+qualifier 0.982, value+unit 0.967, value+entity 0.483.
+THRESHOLDS = {"value": 0.985, "value+qualifier": 0.975, "value+unit": 0.96, "value+entity": 0.47}
 # Issue 3's bar, which the set must clear in any case.
 REQUIRED = {"value": 0.95, "value+qualifier": 0.92, "value+unit": 0.90}
 # Measured 2026-11-22 on tests/data/eval-real (596 real ECB+ news sentences, 937 claims):
-# value 0.901, value+qualifier 0.880, value+unit 0.862, value+entity 0.429.
-REAL_THRESHOLDS = {"value": 0.895, "value+qualifier": 0.872, "value+unit": 0.855, "value+entity": 0.42}
+# value 0.917, value+qualifier 0.897, value+unit 0.879, value+entity 0.436.
+REAL_THRESHOLDS = {"value": 0.91, "value+qualifier": 0.89, "value+unit": 0.87, "value+entity": 0.425}
+# Measured 2026-11-22 on tests/data/eval-blind (200 sentences, 522 claims, written by a writer who
+# had not seen the extractor): value 0.988, value+qualifier 0.978, value+unit 0.963,
+# value+entity 0.421 (the first run, before any fix it prompted: 0.980 / 0.949 / 0.955).
+BLIND_THRESHOLDS = {"value": 0.98, "value+qualifier": 0.97, "value+unit": 0.955, "value+entity": 0.41}
 
 
 def _evaluate_set(name: str, rules):
@@ -42,7 +46,12 @@ def real_eval(rules):
     return _evaluate_set("eval-real", rules)
 
 
-@pytest.mark.parametrize("name", ["eval", "eval-real"])
+@pytest.fixture(scope="module")
+def blind_eval(rules):
+    return _evaluate_set("eval-blind", rules)
+
+
+@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind"])
 def test_labelled_sets_are_valid_and_balanced(data_dir, name):
     result = subprocess.run([sys.executable, str(data_dir / name / "validate_gold.py")],
                             capture_output=True, text=True)
@@ -74,6 +83,16 @@ def test_real_news_scores_do_not_regress(real_eval, metric):
     assert len(items) >= 300
     f1 = result.scores[metric].f1
     assert f1 >= REAL_THRESHOLDS[metric], f"{metric} F1 on real news fell to {f1:.3f}"
+
+
+@pytest.mark.parametrize("metric", sorted(BLIND_THRESHOLDS))
+def test_blind_set_scores_do_not_regress(blind_eval, metric):
+    items, result = blind_eval
+    assert len(items) >= 200
+    f1 = result.scores[metric].f1
+    assert f1 >= BLIND_THRESHOLDS[metric], f"{metric} F1 on the blind set fell to {f1:.3f}"
+    if metric in REQUIRED:
+        assert f1 >= REQUIRED[metric]
 
 
 def test_no_seed_sentence_in_labelled_set(gold_eval, seeds_dir):
