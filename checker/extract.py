@@ -168,6 +168,9 @@ class Extractor:
             | set(rules.vague_multipliers) | set(rules.ordinals) | {"a", "an", "half"}
         )
         # the last token of each currency symbol ("$" of "US$"): a cheap test before trying them
+        # units of measure (km, mph, celsius...): not counts, money, percentages, dates or ages
+        self.measures = frozenset(set(rules.measure_words.values()) | set(rules.measure_words_exact.values())) \
+            - {"percent", "percentage_point", "age", "year", "month", "week", "day", "hour", "minute", "second"}
         self.symbol_ends = frozenset([m.group() for m in TOKEN_RE.finditer(sym)][-1] for sym in rules.currency_symbols)
         self._firsts: dict = {}
         self.measure_max = max(self.measure_max, max((len(k) for k in rules.subunits), default=1))
@@ -353,6 +356,17 @@ class Extractor:
             out.add(singular(w))
         return frozenset(out)
 
+    def _bounds(self, value: float, qualifier: str, unit: str, from_below: bool = False) -> tuple[float, float]:
+        """The interval a qualifier allows around a value ("about 800", "more than 800")."""
+        if qualifier == "~":
+            tol = self.r.tolerances.get("approximate", 0.1)
+            low, high = sorted((value * (1 - tol), value * (1 + tol)))
+            return low, (value if from_below else high)
+        if qualifier in (">", ">="):
+            return value, math.inf
+        return (0.0 if value > 0 and unit not in ("percent", "percentage_point", "celsius", "fahrenheit")
+                else -math.inf), value
+
     def _link_conversions(self, view: str, claims: list[_Claim]) -> None:
         """'85 million euros ($108 million)', '500 billion rubles, or nearly $8 billion': the second
         amount converts the first; it takes the first's entity and is marked as a conversion."""
@@ -365,6 +379,13 @@ class Extractor:
                     b.extra["conversion_of"] = a
                     if not b.entity:
                         b.entity = a.entity
+            elif a.unit in self.measures and b.unit in self.measures and a.unit != b.unit \
+                    and re.fullmatch(r"[ \t]*\([ \t]*", view[a.end:b.start]):
+                # "as much as 610 km (379 miles)": the conversion shares the first's qualifier
+                b.extra["conversion_of"] = a
+                if b.qualifier == "=" and a.qualifier in ("~", ">", ">=", "<", "<=") and b.value is not None:
+                    b.qualifier = a.qualifier
+                    b.low, b.high = self._bounds(b.value, b.qualifier, b.unit)
 
     # ------------------------------------------------------------------ dates
     def _date_claim(self, kind: str, a: int, b: int, g: dict) -> _Claim:
@@ -736,7 +757,8 @@ class Extractor:
         if nxt is not None and nxt.glued and nxt.kind == "word" and not phrase.scaled:
             low = nxt.lower
             known = (low in r.scale_abbreviations or (low,) in r.measure_words or (nxt.text,) in r.measure_words_exact
-                     or (low,) in r.percent_words or low in ("st", "nd", "rd", "th", "s", "am", "pm"))
+                     or (low,) in r.percent_words or (low,) in r.subunits or (low,) in r.currency_words
+                     or low in ("st", "nd", "rd", "th", "s", "am", "pm"))
             if not known:
                 return True  # 5G, 4K, 3D
         return False
@@ -1011,17 +1033,8 @@ class Extractor:
             qualifier = "vague" if kind == "vague" else ("~" if kind == "approximate" else "=")
         elif kind == "vague":
             qualifier = "vague"
-        tol = r.tolerances.get("approximate", 0.1)
-        if value is not None:
-            if qualifier == "~":
-                low, high = sorted((value * (1 - tol), value * (1 + tol)))
-                if from_below:
-                    high = value
-            elif qualifier in (">", ">="):
-                low, high = value, math.inf
-            elif qualifier in ("<", "<="):
-                low, high = (0.0 if value > 0 and unit not in ("percent", "percentage_point", "celsius", "fahrenheit")
-                             else -math.inf), value
+        if value is not None and qualifier in ("~", ">", ">=", "<", "<="):
+            low, high = self._bounds(value, qualifier, unit, from_below)
         first = tokens[q_start].start if qualifier not in ("=", "range", "vague") and q_start < start_tok \
             else tokens[start_tok].start
         if kind == "range" and start_tok > 0 and tokens[start_tok - 1].lower in r.range_openers:
