@@ -80,7 +80,7 @@ _DATE_HINT = re.compile(
     r"|\d[:/.\-–]\d|(?:1[5-9]|20)\d\d|\d0['’]?s\b|\d[ \t]*[aApP]\.?[ \t]?[mM]\b|\d{4}[ \t]+(?:GMT|UTC|hours|hrs)"
 )
 # Likewise for phone numbers, image sizes and codes: digit groups joined by separators or "x".
-_DEBRIS_HINT = re.compile(r"\d[ \t.\-)]\(?\d|\d[ \t]?[x×][ \t]?\d|\dpx|\+\d|[A-Z]-?\d")
+_DEBRIS_HINT = re.compile(r"\d[ \t.\-)]\(?\d|\d[ \t]?[x×][ \t]?\d|\dpx|\d[pi]\b|\+\d|[A-Z]-?\d")
 _GROUP_SUFFIX = re.compile(r"_(\d+)$")
 
 # Phone numbers, image sizes and other codes whose digits are never amounts.
@@ -91,6 +91,7 @@ _DEBRIS = re.compile(
     r"|\b0\d{2,4}(?:[ \t.-]\d{3,4}){1,2}\b"
     r"|\b\d{2,5}[ \t]?[x×][ \t]?\d{2,5}(?:[ \t]?px)?\b"
     r"|\b\d{2,5}px\b"
+    r"|\b(?:144|240|360|480|576|720|1080|1440|2160|4320)[pi]\b"
     r"|\b[A-Z]{1,5}-?\d+(?:-\d+)+\b"
 )
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?=[A-Z\"“])")
@@ -922,6 +923,12 @@ class Extractor:
             # "repaid over 25 years", "in the past 24 hours": the period the figure covers, not a
             # bound ("jailed for over 20 years", "the first time in over a decade" stay bounds)
             qualifier, q_start, q_phrase = None, start_tok, ()
+        if unit is not None and factor == 1.0 and value is not None and float(value).is_integer() \
+                and end_tok + 2 < n and [t.lower for t in tokens[end_tok:end_tok + 3]] == ["and", "a", "half"]:
+            # "a mile and a half", "two hours and a half"
+            value += 0.5
+            low, high = value, value
+            end_tok += 3
         if unit == "year" and end_tok < n and tokens[end_tok].lower == "old":
             unit, end_tok = "age", end_tok + 1
         elif unit == "year" and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok + 1].lower == "old":
