@@ -285,7 +285,15 @@ class Extractor:
                     claims.append(self._date_claim(kind, a, b, m))
         # Scores ("won 3-1", "the 2-2 draw", "122-119"): both numbers are results, not amounts.
         for k in range(n - 2):
-            if tokens[k].kind == "num" and not blocked[k] and self._is_score(tokens, k, k + 1):
+            if tokens[k].kind == "num" and not blocked[k] and self._is_vote(tokens, k):
+                # "the court ruled 6-3", "the Senate voted 52-48": a tally, two counts of votes
+                a, b = int(tokens[k].text), int(tokens[k + 2].text)
+                for t, side in ((tokens[k], a >= b), (tokens[k + 2], b > a)):
+                    v = float(t.text)
+                    claims.append(_Claim(t.start, t.end, v, v, v, "=", "count",
+                                         entity="majority votes" if side else "minority votes"))
+                blocked[k] = blocked[k + 1] = blocked[k + 2] = True
+            elif tokens[k].kind == "num" and not blocked[k] and self._is_score(tokens, k, k + 1):
                 blocked[k] = blocked[k + 1] = blocked[k + 2] = True
             elif tokens[k].kind == "num" and tokens[k + 1].text == "/" and tokens[k + 1].glued \
                     and tokens[k + 2].kind == "num" and tokens[k + 2].glued \
@@ -763,6 +771,18 @@ class Extractor:
             if not known:
                 return True  # 5G, 4K, 3D
         return False
+
+    def _is_vote(self, tokens: list[Token], i: int) -> bool:
+        """'voted 6-3', 'a 52-48 vote', 'passed 310-118': two numbers joined by a hyphen that tally votes
+        (rules/grammar.yaml: vote_words, within three words before or right after)."""
+        n = len(tokens)
+        if not (i + 2 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued and tokens[i + 2].kind == "num"
+                and tokens[i + 2].glued and tokens[i].text.isdigit() and tokens[i + 2].text.isdigit()):
+            return False
+        if i + 3 < n and tokens[i + 3].glued and tokens[i + 3].text in HYPHENS | {"/"}:
+            return False  # "9-1-1", "2-1/2"
+        around = [t.lower for t in tokens[max(0, i - 3):i]] + [tokens[i + 3].lower if i + 3 < n else ""]
+        return any(w in self.r.vote_words for w in around)
 
     def _is_score(self, tokens: list[Token], i: int, j: int) -> bool:
         """'won 3-1', '2-2', '102-99': two numbers joined by a hyphen that are a result."""

@@ -285,6 +285,7 @@ class Rules:
     comparison_words: set[str] = field(default_factory=set)
     designation_words: set[str] = field(default_factory=set)
     phone_words: set[str] = field(default_factory=set)
+    vote_words: set[str] = field(default_factory=set)
     number_idioms: list[tuple[str, ...]] = field(default_factory=list)
     unit_fillers: set[str] = field(default_factory=set)
     magnitude_nouns: set[str] = field(default_factory=set)
@@ -456,6 +457,7 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "comparison_words": "comparison_words",
         "designation_words": "designation_words",
         "phone_words": "phone_words",
+        "vote_words": "vote_words",
         "unit_fillers": "unit_fillers",
         "magnitude_nouns": "magnitude_nouns",
     }
