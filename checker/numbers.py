@@ -41,15 +41,34 @@ class Token:
     glued: bool     # no space between this token and the previous one
 
 
+# The same tokens, each with the whitespace before it: findall() then yields plain tuples
+# (space, num, word, sym) in C, and offsets follow from the lengths (only whitespace is skipped).
+# Whitespace at the end matches alone (all token groups empty), so that no run of it is rescanned.
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:" + TOKEN_RE.pattern + r"|\Z)")
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of text[start:end] (numbers, words, single symbols) with their offsets.
+
+    A token is glued when no whitespace separates it from the token before it (never the first).
+    """
     tokens: list[Token] = []
-    prev_end = -1
-    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        kind = m.lastgroup
-        s, e = m.span()
-        t = m.group()
-        tokens.append(Token(kind, t, s, e, t.lower(), s == prev_end))
-        prev_end = e
+    append = tokens.append
+    pos = start
+    glued = False  # the first token is never glued
+    for space, num, word, sym in _SPACED_TOKEN_RE.findall(text, start, len(text) if end is None else end):
+        s = pos + len(space)
+        if num:
+            kind, t = "num", num
+        elif word:
+            kind, t = "word", word
+        elif sym:
+            kind, t = "sym", sym
+        else:
+            break  # whitespace at the end
+        pos = s + len(t)
+        append(Token(kind, t, s, pos, t.lower(), glued and not space))
+        glued = True
     return tokens
 
 
