@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .load import Loaded, _MONTHS
 from .models import CLAIM_COLUMNS
 from .normalize import canonical_entity, head_noun, singular
-from .numbers import HYPHENS, MINUS, TOKEN_RE, NumberGrammar, NumberPhrase, Token, tokenize
+from .numbers import HYPHENS, MINUS, TOKEN_RE, NumberCue, NumberGrammar, NumberPhrase, Token, tokenize
 from .rules import Rules
 from .scope import EventRef, Scoper
 from .segment import split_sentences
@@ -136,10 +136,7 @@ class Extractor:
             | set(rules.fractions) | set(rules.vague_multipliers) | set(rules.approximate_numbers)
             | set(rules.ordinals)
         )
-        alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-        self.numberish = re.compile(
-            rf"\d|[½⅓⅔¼¾⅕⅛]|\b(?:{alternatives})\b|\b[IVXLC]{{2,7}}\b", re.I
-        )
+        self.numberish = NumberCue(words)
         self.qual_max = max((len(k) for k in rules.qualifiers_before), default=1)
         self.qual_after_max = max((len(k) for k in rules.qualifiers_after), default=1)
         self.cur_word_max = max((len(k) for k in rules.currency_words), default=1)
