@@ -34,6 +34,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d{2}|20\d{2})"
 # Dates and times, tried before the number grammar so that their digits are not read as counts.
+# Each starts a word with a digit or a capital letter (see _DATE_START).
 _DATE_PATTERNS = [
     ("date", re.compile(rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})\b")),
     ("date", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b")),
@@ -79,6 +80,8 @@ _DATE_HINT = re.compile(
     r"|\d[ \t]+(?:of[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|\d[:/.\-–]\d|(?:1[5-9]|20)\d\d|\d0['’]?s\b|\d[ \t]*[aApP]\.?[ \t]?[mM]\b|\d{4}[ \t]+(?:GMT|UTC|hours|hrs)"
 )
+# Where a date or time can start: at a word that starts with a digit or a capital letter.
+_DATE_START = re.compile(r"\b[\dA-Z]")
 # Likewise for phone numbers, image sizes and codes: digit groups joined by separators or "x".
 _DEBRIS_HINT = re.compile(r"\d[ \t.\-)]\(?\d|\d[ \t]?[x×][ \t]?\d|\dpx|\+\d|[A-Z]-?\d")
 _GROUP_SUFFIX = re.compile(r"_(\d+)$")
@@ -92,6 +95,28 @@ _DEBRIS = re.compile(
     r"|\b\d{2,5}px\b"
     r"|\b[A-Z]{1,5}-?\d+(?:-\d+)+\b"
 )
+# Where debris can start: "+", "(", or a word that starts with a digit or a capital letter.
+_DEBRIS_START = re.compile(r"[+(]|\b[\dA-Z]")
+
+
+def _matches(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int, endpos: int) -> list[re.Match]:
+    """The matches of ``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only where
+    ``starts`` matches. ``starts`` must match at the first character of every match of
+    ``pattern`` (which never matches the empty string): the matches are then the same, found
+    without trying the long pattern at every character."""
+    out = []
+    while True:
+        c = starts.search(text, pos, endpos)
+        if c is None:
+            return out
+        m = pattern.match(text, c.start(), endpos)
+        if m is None:
+            pos = c.start() + 1
+        else:
+            out.append(m)
+            pos = max(m.end(), c.start() + 1)
+
+
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?=[A-Z\"“])")
 _NUMBERISH = None  # compiled per extractor (depends on the lexicon)
 _CLAUSE_BREAK = re.compile(r",[ \t]+(?:while|whereas|but|although|though|compared with|compared to|against|up from|down from)\b|;[ \t]|[ \t]—[ \t]|[ \t]–[ \t]|:[ \t]", re.I)
@@ -246,13 +271,13 @@ class Extractor:
         claims: list[_Claim] = []
         # Dates and times first.
         spans = []
-        dates = _DATES.finditer(view, s, e) if _DATE_HINT.search(view, s, e) else ()
+        dates = _matches(_DATES, _DATE_START, view, s, e) if _DATE_HINT.search(view, s, e) else ()
         for m in dates:
             k = int(m.lastgroup[1:])
             groups = {name[: -len(str(k)) - 1]: value for name, value in m.groupdict().items()
                       if value is not None and name.endswith(f"_{k}") and not name.startswith("_")}
             spans.append((m.start(), m.end(), _DATE_KINDS[k], groups))
-        for m in (_DEBRIS.finditer(view, s, e) if _DEBRIS_HINT.search(view, s, e) else ()):
+        for m in (_matches(_DEBRIS, _DEBRIS_START, view, s, e) if _DEBRIS_HINT.search(view, s, e) else ()):
             if not any(a < m.end() and m.start() < b for a, b, _, _ in spans):
                 spans.append((m.start(), m.end(), "debris", m))
         spans.sort(key=lambda x: x[0])
