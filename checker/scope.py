@@ -44,6 +44,8 @@ _EXPLICIT_YEAR = re.compile(
     rf"[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+)?(?P<year>{_YEAR})\b"
     rf"|\b\d{{1,2}}\.\d{{1,2}}\.(?P<year2>{_YEAR})\b|\b(?P<year3>{_YEAR})-\d{{2}}-\d{{2}}\b",
 )
+# Every relative cue says "year", every explicit one holds a year: sentences without skip the scan.
+_YEAR_WORD_ANYCASE = re.compile("year", re.I)
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _NUMBERED = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -303,7 +305,8 @@ class Scoper:
         """(start, end, kind, value) of period cues in a span: kind "year" (explicit) or
         "relative" (value = offset in years)."""
         cues = []
-        for m in _RELATIVE.finditer(view, start, end):
+        relative = _RELATIVE.finditer(view, start, end) if _YEAR_WORD_ANYCASE.search(view, start, end) else ()
+        for m in relative:
             if m.group("which"):
                 w = m.group("which").lower()
                 offset = {"last": -1, "previous": -1, "past": 0, "this": 0, "current": 0, "next": 1, "coming": 1}[w]
@@ -314,7 +317,8 @@ class Scoper:
             else:
                 offset = -1
             cues.append((m.start(), m.end(), "relative", offset))
-        for m in _EXPLICIT_YEAR.finditer(view, start, end):
+        explicit = _EXPLICIT_YEAR.finditer(view, start, end) if _YEAR_RE.search(view, start, end) else ()
+        for m in explicit:
             year = m.group("year") or m.group("year2") or m.group("year3")
             cues.append((m.start(), m.end(), "year", int(year)))
         cues.sort()
