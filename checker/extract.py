@@ -73,6 +73,11 @@ def _combine(patterns: list[tuple[str, re.Pattern]]) -> tuple[re.Pattern, list[s
 
 
 _DATES, _DATE_KINDS = _combine(_DATE_PATTERNS)
+# For alternative k: its named groups in _DATES ("d_3") with their names in the pattern ("d").
+_DATE_GROUPS = [
+    [(name, name[: -len(str(k)) - 1]) for name in _DATES.groupindex if name.endswith(f"_{k}") and not name.startswith("_")]
+    for k in range(len(_DATE_KINDS))
+]
 # Every date or time pattern holds a month name, a digit next to ":", "/", "." or "-", a year, a
 # decade ("1990s") or a.m./p.m./GMT: a cheap test that spares the full scan in most sentences.
 _DATE_HINT = re.compile(
@@ -207,7 +212,7 @@ class Extractor:
             breaks = [m.start() for m in _CLAUSE_BREAK.finditer(view, s, e)]
             sentence_text = article.text[s:e]
             for c in claims:
-                if c.start in list_numbers or any(c.start == ln for ln in list_numbers):
+                if c.start in list_numbers:
                     continue
                 event = self.scoper.event_at(mentions, c.start, s, e)
                 if c.unit in ("date", "time"):
@@ -274,8 +279,7 @@ class Extractor:
         dates = _matches(_DATES, _DATE_START, view, s, e) if _DATE_HINT.search(view, s, e) else ()
         for m in dates:
             k = int(m.lastgroup[1:])
-            groups = {name[: -len(str(k)) - 1]: value for name, value in m.groupdict().items()
-                      if value is not None and name.endswith(f"_{k}") and not name.startswith("_")}
+            groups = {short: m.group(name) for name, short in _DATE_GROUPS[k] if m.group(name) is not None}
             spans.append((m.start(), m.end(), _DATE_KINDS[k], groups))
         for m in (_matches(_DEBRIS, _DEBRIS_START, view, s, e) if _DEBRIS_HINT.search(view, s, e) else ()):
             if not any(a < m.end() and m.start() < b for a, b, _, _ in spans):
@@ -427,6 +431,8 @@ class Extractor:
         while k > 0 and (tokens[k - 1].text in self.r.currency_symbols or tokens[k - 1].lower in ("a", "an", "the", "us")) \
                 and k > i - 3:
             k -= 1
+        if k == 0 or tokens[k - 1].lower not in self.qualifier_ends:
+            return None, i, ()  # every qualifier phrase ends with one of these words
         for size in range(self.qual_max, 0, -1):
             if k - size < 0:
                 continue
