@@ -52,6 +52,9 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 # Pieces of a capitalized name: a year in it, a leading article, a connector after its head
 # noun, an edition ordinal just before it.
 _YEAR_RE = re.compile(_YEAR)
+# Letters that match an ASCII letter case-insensitively but do not lower-case to it ("İ" to two
+# characters, "ı" and "ſ" to themselves).
+_FOLDED_APART = re.compile("[\u0130\u0131\u017f]")
 _YEAR_WORD = re.compile(rf"\b({_YEAR})\b")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 _CONNECTOR = re.compile(r"[ \t]+(?:of|on|for|in)[ \t]")
@@ -121,7 +124,7 @@ class Scoper:
         self.patterns: list[tuple[re.Pattern, EventRule]] = []
         # For each pattern, the longest literal word it holds (case-insensitive), or None: an
         # article without that word cannot match the pattern, so the pattern need not scan it.
-        self.pattern_words: list[re.Pattern | None] = []
+        self.pattern_words: list[tuple[str, re.Pattern] | None] = []
         for ev in rules.events:
             for alias in ev.aliases:
                 self.patterns.append((self._alias_pattern(alias), ev))
@@ -147,11 +150,14 @@ class Scoper:
         self.head_anywhere = re.compile(heads)
 
     @staticmethod
-    def _literal_word(text: str) -> re.Pattern | None:
-        """A case-insensitive pattern for the longest word of an alias (its words are matched
-        literally, with separators between them), or None if it has no word."""
+    def _literal_word(text: str) -> tuple[str, re.Pattern] | None:
+        """The longest word of an alias (its words are matched literally, with separators between
+        them), lower-cased and as a case-insensitive pattern; None if it has no word."""
         words = [w for w in re.split(r"[\s\-–]+", text) if w]
-        return re.compile(re.escape(max(words, key=len)), re.I) if words else None
+        if not words:
+            return None
+        word = max(words, key=len)
+        return word.lower(), re.compile(re.escape(word), re.I)
 
     @staticmethod
     def _alias_pattern(alias: str) -> re.Pattern:
@@ -173,12 +179,20 @@ class Scoper:
         """Event mentions of an article in text order, descriptions resolved."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        has_word: dict[re.Pattern, bool] = {}
+        has_word: dict[str, bool] = {}
+        # An ASCII word is found case-insensitively in the lower-cased text as the regex engine
+        # finds it, unless the text holds one of the letters its case folding treats apart.
+        lowered = None if _FOLDED_APART.search(view) else view.lower()
         for (pattern, ev), word in zip(self.patterns, self.pattern_words):
             if word is not None:
-                present = has_word.get(word)
+                low, word_re = word
+                present = has_word.get(low)
                 if present is None:
-                    present = has_word[word] = word.search(view, start) is not None
+                    if lowered is not None and low.isascii():
+                        present = lowered.find(low, start) != -1
+                    else:
+                        present = word_re.search(view, start) is not None
+                    has_word[low] = present
                 if not present:
                     continue
             for m in pattern.finditer(view, start):
