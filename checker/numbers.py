@@ -29,6 +29,8 @@ HYPHENS = frozenset("-‐‑–—")
 # Denominators of written fractions ("1/2", "3/4", "7/8"); "9/11" and "24/7" are names.
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 MINUS = frozenset("-−–")
+_THREE_DIGITS = re.compile(r"\d{3}")  # a thousands group written with a space: "816 000"
+_UP_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
 
 
 @dataclass(slots=True)
@@ -213,9 +215,9 @@ class NumberGrammar:
         # "816 000": a space-separated thousands group.
         while (
             j < n and tokens[j].kind == "num" and not tokens[j].glued
-            and re.fullmatch(r"\d{3}", tokens[j].text)
+            and _THREE_DIGITS.fullmatch(tokens[j].text)
             and tokens[j].start - tokens[j - 1].end == 1
-            and re.fullmatch(r"\d{1,3}", tokens[j - 1].text)
+            and _UP_TO_THREE_DIGITS.fullmatch(tokens[j - 1].text)
             and not (j + 1 < n and tokens[j + 1].glued and tokens[j + 1].text in ".,")
         ):
             value = value * 1000 + digits_value(tokens[j].text)
