@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .load import Loaded, _MONTHS
 from .models import CLAIM_COLUMNS
 from .normalize import canonical_entity, head_noun, singular
-from .numbers import HYPHENS, MINUS, TOKEN_RE, NumberGrammar, NumberPhrase, Token, tokenize
+from .numbers import HYPHENS, MINUS, TOKEN_RE, NumberCue, NumberGrammar, NumberPhrase, Token, tokenize
 from .rules import Rules
 from .scope import EventRef, Scoper
 from .segment import split_sentences
@@ -34,6 +34,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d{2}|20\d{2})"
 # Dates and times, tried before the number grammar so that their digits are not read as counts.
+# Each starts a word with a digit or a capital letter (see _DATE_START).
 _DATE_PATTERNS = [
     ("date", re.compile(rf"\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{_YEAR})\b")),
     ("date", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b")),
@@ -72,6 +73,11 @@ def _combine(patterns: list[tuple[str, re.Pattern]]) -> tuple[re.Pattern, list[s
 
 
 _DATES, _DATE_KINDS = _combine(_DATE_PATTERNS)
+# For alternative k: its named groups in _DATES ("d_3") with their names in the pattern ("d").
+_DATE_GROUPS = [
+    [(name, name[: -len(str(k)) - 1]) for name in _DATES.groupindex if name.endswith(f"_{k}") and not name.startswith("_")]
+    for k in range(len(_DATE_KINDS))
+]
 # Every date or time pattern holds a month name, a digit next to ":", "/", "." or "-", a year, a
 # decade ("1990s") or a.m./p.m./GMT: a cheap test that spares the full scan in most sentences.
 _DATE_HINT = re.compile(
@@ -79,6 +85,8 @@ _DATE_HINT = re.compile(
     r"|\d[ \t]+(?:of[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|\d[:/.\-–]\d|(?:1[5-9]|20)\d\d|\d0['’]?s\b|\d[ \t]*[aApP]\.?[ \t]?[mM]\b|\d{4}[ \t]+(?:GMT|UTC|hours|hrs)"
 )
+# Where a date or time can start: at a word that starts with a digit or a capital letter.
+_DATE_START = re.compile(r"\b[\dA-Z]")
 # Likewise for phone numbers, image sizes and codes: digit groups joined by separators or "x".
 _DEBRIS_HINT = re.compile(r"\d[ \t.\-)]\(?\d|\d[ \t]?[x×][ \t]?\d|\dpx|\d[pi]\b|\+\d|[A-Z]-?\d")
 _GROUP_SUFFIX = re.compile(r"_(\d+)$")
@@ -94,6 +102,28 @@ _DEBRIS = re.compile(
     r"|\b(?:144|240|360|480|576|720|1080|1440|2160|4320)[pi]\b"
     r"|\b[A-Z]{1,5}-?\d+(?:-\d+)+\b"
 )
+# Where debris can start: "+", "(", or a word that starts with a digit or a capital letter.
+_DEBRIS_START = re.compile(r"[+(]|\b[\dA-Z]")
+
+
+def _matches(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int, endpos: int) -> list[re.Match]:
+    """The matches of ``pattern.finditer(text, pos, endpos)``, trying ``pattern`` only where
+    ``starts`` matches. ``starts`` must match at the first character of every match of
+    ``pattern`` (which never matches the empty string): the matches are then the same, found
+    without trying the long pattern at every character."""
+    out = []
+    while True:
+        c = starts.search(text, pos, endpos)
+        if c is None:
+            return out
+        m = pattern.match(text, c.start(), endpos)
+        if m is None:
+            pos = c.start() + 1
+        else:
+            out.append(m)
+            pos = max(m.end(), c.start() + 1)
+
+
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?=[A-Z\"“])")
 _NUMBERISH = None  # compiled per extractor (depends on the lexicon)
 _CLAUSE_BREAK = re.compile(r",[ \t]+(?:while|whereas|but|although|though|compared with|compared to|against|up from|down from)\b|;[ \t]|[ \t]—[ \t]|[ \t]–[ \t]|:[ \t]", re.I)
@@ -143,13 +173,9 @@ class Extractor:
             | set(rules.fractions) | set(rules.vague_multipliers) | set(rules.approximate_numbers)
             | set(rules.ordinals)
         )
-        alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
         # "less than an inch", "more than a year": a qualifier then "a"/"an" may be one unit
-        qual_ends = "|".join(sorted({re.escape(k[-1]) for k in rules.qualifiers_before if k[-1].isalpha()},
-                                    key=len, reverse=True))
-        self.numberish = re.compile(
-            rf"\d|[½⅓⅔¼¾⅕⅛]|\b(?:{alternatives})\b|\b[IVXLC]{{2,7}}\b|\b(?:{qual_ends})[ \t\n]+an?\b", re.I
-        )
+        qual_ends = sorted({k[-1] for k in rules.qualifiers_before if k[-1].isalpha()}, key=len, reverse=True)
+        self.numberish = NumberCue(words, qualifier_ends=qual_ends)
         self.qual_max = max((len(k) for k in rules.qualifiers_before), default=1)
         self.qual_after_max = max((len(k) for k in rules.qualifiers_after), default=1)
         self.cur_word_max = max((len(k) for k in rules.currency_words), default=1)
@@ -198,7 +224,7 @@ class Extractor:
             breaks = [m.start() for m in _CLAUSE_BREAK.finditer(view, s, e)]
             sentence_text = article.text[s:e]
             for c in claims:
-                if c.start in list_numbers or any(c.start == ln for ln in list_numbers):
+                if c.start in list_numbers:
                     continue
                 event = self.scoper.event_at(mentions, c.start, s, e)
                 if c.unit in ("date", "time"):
@@ -262,13 +288,12 @@ class Extractor:
         claims: list[_Claim] = []
         # Dates and times first.
         spans = []
-        dates = _DATES.finditer(view, s, e) if _DATE_HINT.search(view, s, e) else ()
+        dates = _matches(_DATES, _DATE_START, view, s, e) if _DATE_HINT.search(view, s, e) else ()
         for m in dates:
             k = int(m.lastgroup[1:])
-            groups = {name[: -len(str(k)) - 1]: value for name, value in m.groupdict().items()
-                      if value is not None and name.endswith(f"_{k}") and not name.startswith("_")}
+            groups = {short: m.group(name) for name, short in _DATE_GROUPS[k] if m.group(name) is not None}
             spans.append((m.start(), m.end(), _DATE_KINDS[k], groups))
-        for m in (_DEBRIS.finditer(view, s, e) if _DEBRIS_HINT.search(view, s, e) else ()):
+        for m in (_matches(_DEBRIS, _DEBRIS_START, view, s, e) if _DEBRIS_HINT.search(view, s, e) else ()):
             if not any(a < m.end() and m.start() < b for a, b, _, _ in spans):
                 spans.append((m.start(), m.end(), "debris", m))
         spans.sort(key=lambda x: x[0])
@@ -450,6 +475,8 @@ class Extractor:
                 and k > i - 3:
             k -= 1
         # ("above the 50% threshold", "shy of the 1.5C": a reference value, not a bound)
+        if k == 0 or tokens[k - 1].lower not in self.qualifier_ends:
+            return None, i, ()  # every qualifier phrase ends with one of these words
         for size in range(self.qual_max, 0, -1):
             if k - size < 0:
                 continue

@@ -29,6 +29,8 @@ HYPHENS = frozenset("-‐‑–—")
 # Denominators of written fractions ("1/2", "3/4", "7/8"); "9/11" and "24/7" are names.
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 MINUS = frozenset("-−–")
+_THREE_DIGITS = re.compile(r"\d{3}")  # a thousands group written with a space: "816 000"
+_UP_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
 
 
 @dataclass(slots=True)
@@ -41,16 +43,84 @@ class Token:
     glued: bool     # no space between this token and the previous one
 
 
+# The same tokens, each with the whitespace before it: findall() then yields plain tuples
+# (space, num, word, sym) in C, and offsets follow from the lengths (only whitespace is skipped).
+# Whitespace at the end matches alone (all token groups empty), so that no run of it is rescanned.
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:" + TOKEN_RE.pattern + r"|\Z)")
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of text[start:end] (numbers, words, single symbols) with their offsets.
+
+    A token is glued when no whitespace separates it from the token before it (never the first).
+    """
     tokens: list[Token] = []
-    prev_end = -1
-    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        kind = m.lastgroup
-        s, e = m.span()
-        t = m.group()
-        tokens.append(Token(kind, t, s, e, t.lower(), s == prev_end))
-        prev_end = e
+    append = tokens.append
+    pos = start
+    glued = False  # the first token is never glued
+    for space, num, word, sym in _SPACED_TOKEN_RE.findall(text, start, len(text) if end is None else end):
+        s = pos + len(space)
+        if num:
+            kind, t = "num", num
+        elif word:
+            kind, t = "word", word
+        elif sym:
+            kind, t = "sym", sym
+        else:
+            break  # whitespace at the end
+        pos = s + len(t)
+        append(Token(kind, t, s, pos, t.lower(), glued and not space))
+        glued = True
     return tokens
+
+
+def word_alternation(words) -> str:
+    """A regex matching exactly the given literal strings, written as a trie: "t(?:en|hree|wo)".
+
+    It matches what ``"|".join(words)`` matches (longer words first, as the branches of a trie
+    try to go on before they end), but the engine compares each character once instead of once
+    per word, which matters for the ~100 number words tried at every word of a sentence.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return build(trie)
+
+
+class NumberCue:
+    r"""The quick test before a sentence is parsed: does text[pos:endpos] hold a digit, a fraction
+    sign, a number word of the lexicon or a Roman numeral?
+
+    ``search`` finds what the single case-insensitive regex
+    ``\d|[½⅓⅔¼¾⅕⅛]|\b(?:word|...)\b|\b[IVXLC]{2,7}\b`` finds somewhere (a match or None; which
+    match is not specified), but scans for digits first and matches the words through a trie.
+    With ``qualifier_ends`` it also finds one of those words followed by "a"/"an" ("less than an
+    inch", "more than a year": one unit, bounded).
+    """
+
+    def __init__(self, words, qualifier_ends=()):
+        self.digit = re.compile(r"[\d½⅓⅔¼¾⅕⅛]", re.I)
+        self.word = re.compile(rf"\b(?:{word_alternation(words)}|[IVXLC]{{2,7}})\b", re.I)
+        self.article = re.compile(rf"\b(?:{word_alternation(qualifier_ends)})[ \t\n]+an?\b", re.I) \
+            if qualifier_ends else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        return self.digit.search(text, pos, endpos) or self.word.search(text, pos, endpos) \
+            or (self.article.search(text, pos, endpos) if self.article is not None else None)
 
 
 def roman_value(text: str) -> int | None:
@@ -166,9 +236,9 @@ class NumberGrammar:
         # "816 000": a space-separated thousands group.
         while (
             j < n and tokens[j].kind == "num" and not tokens[j].glued
-            and re.fullmatch(r"\d{3}", tokens[j].text)
+            and _THREE_DIGITS.fullmatch(tokens[j].text)
             and tokens[j].start - tokens[j - 1].end == 1
-            and re.fullmatch(r"\d{1,3}", tokens[j - 1].text)
+            and _UP_TO_THREE_DIGITS.fullmatch(tokens[j - 1].text)
             and not (j + 1 < n and tokens[j + 1].glued and tokens[j + 1].text in ".,")
             and not (j + 1 < n and tokens[j + 1].kind == "word" and tokens[j + 1].text[:1].isupper())
         ):

@@ -44,7 +44,21 @@ _EXPLICIT_YEAR = re.compile(
     rf"[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+)?(?P<year>{_YEAR})\b"
     rf"|\b\d{{1,2}}\.\d{{1,2}}\.(?P<year2>{_YEAR})\b|\b(?P<year3>{_YEAR})-\d{{2}}-\d{{2}}\b",
 )
+# Every relative cue says "year", every explicit one holds a year: sentences without skip the scan.
+_YEAR_WORD_ANYCASE = re.compile("year", re.I)
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_NUMBERED = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+# Pieces of a capitalized name: a year in it, a leading article, a connector after its head
+# noun, an edition ordinal just before it.
+_YEAR_RE = re.compile(_YEAR)
+# Letters that match an ASCII letter case-insensitively but do not lower-case to it ("İ" to two
+# characters, "ı" and "ſ" to themselves).
+_FOLDED_APART = re.compile("[\u0130\u0131\u017f]")
+_YEAR_WORD = re.compile(rf"\b({_YEAR})\b")
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
+_CONNECTOR = re.compile(r"[ \t]+(?:of|on|for|in)[ \t]")
+_ORD_END = re.compile(rf"(\d{{1,3}}(?:st|nd|rd|th)|[IVXLC]{{1,7}}|{_ORDINAL_WORDS})[ \t]+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -77,7 +91,7 @@ def _ordinal_value(text: str | None, ordinals: dict[str, int]) -> int | None:
     if not text:
         return None
     t = text.strip()
-    m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", t)
+    m = _NUMBERED.fullmatch(t)
     if m:
         return int(m.group(1))
     if _ROMAN_RE.fullmatch(t):
@@ -98,7 +112,7 @@ def _ordinal_value(text: str | None, ordinals: dict[str, int]) -> int | None:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return _NON_SLUG.sub("-", name.lower()).strip("-")
 
 
 class Scoper:
@@ -108,9 +122,13 @@ class Scoper:
         for ev in rules.events:
             self.kind_nouns.update(ev.kinds)
         self.patterns: list[tuple[re.Pattern, EventRule]] = []
+        # For each pattern, the longest literal word it holds (case-insensitive), or None: an
+        # article without that word cannot match the pattern, so the pattern need not scan it.
+        self.pattern_words: list[tuple[str, re.Pattern] | None] = []
         for ev in rules.events:
             for alias in ev.aliases:
                 self.patterns.append((self._alias_pattern(alias), ev))
+                self.pattern_words.append(self._literal_word(re.sub(r"\{year\}|\{edition\}", " ", alias)))
                 if ("{year}" in alias or "{edition}" in alias) and ev.kinds:
                     base = re.split(r"\{year\}|\{edition\}", alias)[0].strip(" -–")
                     if base:
@@ -119,14 +137,27 @@ class Scoper:
                         self.patterns.append(
                             (re.compile(rf"\b(?P<name>{words}[ \t]+(?:{kinds}))\b", re.I), ev)
                         )
+                        self.pattern_words.append(self._literal_word(base))
         nouns = "|".join(re.escape(n) for n in sorted(self.kind_nouns, key=len, reverse=True))
         self.description = re.compile(
             rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|(?:[Ll]ast|[Tt]his|[Nn]ext)[ \t]+year['’]s)"
             rf"[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}?(?P<noun>{nouns})\b"
         )
-        self.event_head = re.compile(
-            r"\b(?:" + "|".join(re.escape(n.capitalize()) for n in sorted(rules.event_nouns, key=len, reverse=True)) + r")\b"
-        )
+        heads = "|".join(re.escape(n.capitalize()) for n in sorted(rules.event_nouns, key=len, reverse=True))
+        self.event_head = re.compile(r"\b(?:" + heads + r")\b")
+        # The same nouns anywhere (no word boundaries): a capitalized run without one of them
+        # holds no event head, so most runs are passed over with one search.
+        self.head_anywhere = re.compile(heads)
+
+    @staticmethod
+    def _literal_word(text: str) -> tuple[str, re.Pattern] | None:
+        """The longest word of an alias (its words are matched literally, with separators between
+        them), lower-cased and as a case-insensitive pattern; None if it has no word."""
+        words = [w for w in re.split(r"[\s\-–]+", text) if w]
+        if not words:
+            return None
+        word = max(words, key=len)
+        return word.lower(), re.compile(re.escape(word), re.I)
 
     @staticmethod
     def _alias_pattern(alias: str) -> re.Pattern:
@@ -148,7 +179,22 @@ class Scoper:
         """Event mentions of an article in text order, descriptions resolved."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        for pattern, ev in self.patterns:
+        has_word: dict[str, bool] = {}
+        # An ASCII word is found case-insensitively in the lower-cased text as the regex engine
+        # finds it, unless the text holds one of the letters its case folding treats apart.
+        lowered = None if _FOLDED_APART.search(view) else view.lower()
+        for (pattern, ev), word in zip(self.patterns, self.pattern_words):
+            if word is not None:
+                low, word_re = word
+                present = has_word.get(low)
+                if present is None:
+                    if lowered is not None and low.isascii():
+                        present = lowered.find(low, start) != -1
+                    else:
+                        present = word_re.search(view, start) is not None
+                    has_word[low] = present
+                if not present:
+                    continue
             for m in pattern.finditer(view, start):
                 groups = m.groupdict()
                 year = int(groups["year"]) if groups.get("year") else None
@@ -162,13 +208,16 @@ class Scoper:
                 ref = EventRef(ev.id, year, edition, ev.annual, ev.name)
                 found.append(Mention(s0, m.end(), ref, True))
                 taken.append((s0, m.end()))
-        for m in _CAP_RUN.finditer(view, start):
+        runs = _CAP_RUN.finditer(view, start) if self.head_anywhere.search(view, start) else ()
+        for m in runs:
+            if not self.head_anywhere.search(view, m.start(), m.end()):
+                continue  # no event noun in this run
             text = m.group()
             heads = list(self.event_head.finditer(text))
             # The event noun heads the name: it ends it ("World Cup") or a connector follows it
             # ("Conference on International Security"); "Exhibition Center" names a place.
             if not heads or not any(
-                h.end() == len(text) or re.match(r"[ \t]+(?:of|on|for|in)[ \t]", text[h.end():]) for h in heads
+                h.end() == len(text) or _CONNECTOR.match(text, h.end()) for h in heads
             ):
                 continue
             s, e = m.start(), m.end()
@@ -177,17 +226,17 @@ class Scoper:
             if any(a < e and s < b for a, b in taken):
                 continue
             words = text.split()
-            if len(words) < 2 and not re.search(_YEAR, text):
+            if len(words) < 2 and not _YEAR_RE.search(text):
                 continue  # a bare capitalized "Forum" at the start of a sentence names nothing
-            year_m = re.search(rf"\b({_YEAR})\b", text)
-            name = re.sub(rf"\b{_YEAR}\b", " ", text)
-            name = re.sub(r"^(?:The|A|An)\s+", "", name.strip())
+            year_m = _YEAR_WORD.search(text)
+            name = _YEAR_WORD.sub(" ", text)
+            name = _LEADING_ARTICLE.sub("", name.strip())
             ordinal = None
             first = name.split()[0] if name.split() else ""
             if _ordinal_value(first, self.rules.ordinals):
                 ordinal = _ordinal_value(first, self.rules.ordinals)
                 name = name[len(first):].strip()
-            pre = re.search(rf"(\d{{1,3}}(?:st|nd|rd|th)|[IVXLC]{{1,7}}|{_ORDINAL_WORDS})[ \t]+$", view[max(0, s - 16):s], re.I)
+            pre = _ORD_END.search(view[max(0, s - 16):s])
             if pre and ordinal is None:
                 ordinal = _ordinal_value(pre.group(1), self.rules.ordinals)
             if not name:
@@ -270,7 +319,8 @@ class Scoper:
         """(start, end, kind, value) of period cues in a span: kind "year" (explicit) or
         "relative" (value = offset in years)."""
         cues = []
-        for m in _RELATIVE.finditer(view, start, end):
+        relative = _RELATIVE.finditer(view, start, end) if _YEAR_WORD_ANYCASE.search(view, start, end) else ()
+        for m in relative:
             if m.group("which"):
                 w = m.group("which").lower()
                 offset = {"last": -1, "previous": -1, "past": 0, "this": 0, "current": 0, "next": 1, "coming": 1}[w]
@@ -281,7 +331,8 @@ class Scoper:
             else:
                 offset = -1
             cues.append((m.start(), m.end(), "relative", offset))
-        for m in _EXPLICIT_YEAR.finditer(view, start, end):
+        explicit = _EXPLICIT_YEAR.finditer(view, start, end) if _YEAR_RE.search(view, start, end) else ()
+        for m in explicit:
             year = m.group("year") or m.group("year2") or m.group("year3")
             cues.append((m.start(), m.end(), "year", int(year)))
         cues.sort()

@@ -12,6 +12,7 @@ univ assn bros u.s a.m p.m e.g i.e al fig gov't sq km
 """.split())
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_SHORT_CAPS = re.compile(r"[A-Z]{1,3}\b")  # "TB", "GW": a unit after a wrapped figure
 
 
 def _ends_sentence(text: str, end_punct: int, after: int) -> bool:
@@ -65,7 +66,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if prev >= start and nxt < end:
             before, after = text[prev], text[nxt]
             # "1.5\nTB": a figure wrapped before its unit (a short all-capital word)
-            unit_next = before.isdigit() and re.match(r"[A-Z]{1,3}\b", text[nxt:nxt + 4]) is not None
+            unit_next = before.isdigit() and _SHORT_CAPS.match(text[nxt:nxt + 4]) is not None
             if not (after.islower() or after.isdigit() and before.isalnum() or before in ",;:(-–—" or unit_next):
                 cuts.append(pos)
         pos = text.find("\n", pos + 1, end)
