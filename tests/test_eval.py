@@ -77,21 +77,20 @@ def test_scores_do_not_regress(gold_eval, metric):
         assert f1 >= REQUIRED[metric]
 
 
-@pytest.mark.parametrize("metric", sorted(REAL_THRESHOLDS))
-def test_real_news_scores_do_not_regress(real_eval, metric):
-    items, result = real_eval
-    assert len(items) >= 300
-    f1 = result.scores[metric].f1
-    assert f1 >= REAL_THRESHOLDS[metric], f"{metric} F1 on real news fell to {f1:.3f}"
+_OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True)]
 
 
-@pytest.mark.parametrize("metric", sorted(BLIND_THRESHOLDS))
-def test_blind_set_scores_do_not_regress(blind_eval, metric):
-    items, result = blind_eval
-    assert len(items) >= 200
+@pytest.mark.parametrize("name, thresholds, size, required, metric", [
+    pytest.param(name, thresholds, size, required, metric, id=f"{name}-{metric}")
+    for name, thresholds, size, required in _OTHER_SETS for metric in sorted(thresholds)])
+def test_other_sets_scores_do_not_regress(request, name, thresholds, size, required, metric):
+    """Real news (below issue 3's bar: spacing artefacts, sports statistics) and the blind set
+    (which must clear it)."""
+    items, result = request.getfixturevalue({"eval-real": "real_eval", "eval-blind": "blind_eval"}[name])
+    assert len(items) >= size
     f1 = result.scores[metric].f1
-    assert f1 >= BLIND_THRESHOLDS[metric], f"{metric} F1 on the blind set fell to {f1:.3f}"
-    if metric in REQUIRED:
+    assert f1 >= thresholds[metric], f"{metric} F1 on {name} fell to {f1:.3f}"
+    if required and metric in REQUIRED:
         assert f1 >= REQUIRED[metric]
 
 
