@@ -197,7 +197,7 @@ class Extractor:
         # the last token of each currency symbol ("$" of "US$"): a cheap test before trying them
         # units of measure (km, mph, celsius...): not counts, money, percentages, dates or ages
         self.measures = frozenset(set(rules.measure_words.values()) | set(rules.measure_words_exact.values())) \
-            - {"percent", "percentage_point", "age", "year", "month", "week", "day", "hour", "minute", "second"}
+            - {"percent", "percentage_point", "age"} - _DURATIONS
         self.symbol_ends = frozenset([m.group() for m in TOKEN_RE.finditer(sym)][-1] for sym in rules.currency_symbols)
         self._firsts: dict = {}
         self.measure_max = max(self.measure_max, max((len(k) for k in rules.subunits), default=1))
@@ -488,13 +488,16 @@ class Extractor:
                 return self.r.qualifiers_before[phrase], k - size, phrase
         return None, i, ()
 
-    def _qualifier_after(self, tokens: list[Token], k: int, end_tok: int) -> tuple[str | None, int]:
-        """A qualifier phrase starting at token k ("or more"), and the end of the evidence."""
+    def _qualifier_after(self, tokens: list[Token], k: int, end_tok: int,
+                         allow_plus: bool = False) -> tuple[str | None, int]:
+        """A qualifier phrase starting at token k ("or more"), and the end of the evidence (else
+        ``end_tok``). "plus" only right after a number ("500 plus"; "300 yards plus two
+        touchdowns" adds)."""
         for size in range(self.qual_after_max, 0, -1):
             window = tokens[k:k + size]
             if len(window) == size and all(t.kind == "word" for t in window):
                 key = tuple(t.lower for t in window)
-                if key in self.r.qualifiers_after and key != ("plus",):
+                if key in self.r.qualifiers_after and (allow_plus or key != ("plus",)):
                     return self.r.qualifiers_after[key], k + size
         return None, end_tok
 
@@ -995,16 +998,10 @@ class Extractor:
             if unit is not None and k_after + 1 < n and tokens[k_after].lower in ("a", "an", "per") \
                     and tokens[k_after + 1].lower in _RATE_PERIODS:
                 k_after += 2  # "$250,000 a year or less"
-            for size in range(self.qual_after_max, 0, -1):
-                window = tokens[k_after:k_after + size]
-                if len(window) == size and all(t.kind == "word" for t in window):
-                    key = tuple(t.lower for t in window)
-                    if key in r.qualifiers_after:
-                        qualifier = r.qualifiers_after[key]
-                        end_tok = k_after + size  # "500 or more widgets": the noun follows the qualifier
-                        if unit is None and key[-1] in ("older", "younger"):
-                            unit = "age"  # "55 or older"
-                        break
+            # "500 or more widgets": the noun follows the qualifier
+            qualifier, end_tok = self._qualifier_after(tokens, k_after, end_tok, allow_plus=True)
+            if qualifier is not None and unit is None and tokens[end_tok - 1].lower in ("older", "younger"):
+                unit = "age"  # "55 or older"
 
         if unit is None and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok].glued \
                 and tokens[end_tok + 1].glued and tokens[end_tok + 1].lower in r.multiplier_words:
