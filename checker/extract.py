@@ -129,10 +129,6 @@ _NUMBERISH = None  # compiled per extractor (depends on the lexicon)
 _CLAUSE_BREAK = re.compile(r",[ \t]+(?:while|whereas|but|although|though|compared with|compared to|against|up from|down from)\b|;[ \t]|[ \t]—[ \t]|[ \t]–[ \t]|:[ \t]", re.I)
 
 _DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
-# "jailed for over 20 years": after these, "over" before a duration is a bound, not a period
-_BOUND_PREPOSITIONS = frozenset({"for", "in", "after", "of", "to", "with", "within", "than", "since", "by"})
-# "$250,000 a year or less": the period of a rate, between an amount and its qualifier
-_RATE_PERIODS = frozenset({"year", "month", "week", "day", "hour", "night", "annum", "season", "game", "share", "head"})
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20|21)\d{2}")
 
 
@@ -968,7 +964,7 @@ class Extractor:
                 and value is not None and 0 <= value < 12:
             unit = "inch"  # "the 6-foot-11 forward": six feet and eleven inches
         if unit in _DURATIONS and q_phrase in (("past",), ("over",)) and not (
-                q_phrase == ("over",) and q_start > 0 and tokens[q_start - 1].lower in _BOUND_PREPOSITIONS) \
+                q_phrase == ("over",) and q_start > 0 and tokens[q_start - 1].lower in r.bound_prepositions) \
                 and not (end_tok < n and tokens[end_tok].lower == "old"):
             # "repaid over 25 years", "in the past 24 hours": the period the figure covers, not a
             # bound ("jailed for over 20 years", "the first time in over a decade" stay bounds)
@@ -996,7 +992,7 @@ class Extractor:
         if qualifier is None:
             k_after = end_tok
             if unit is not None and k_after + 1 < n and tokens[k_after].lower in ("a", "an", "per") \
-                    and tokens[k_after + 1].lower in _RATE_PERIODS:
+                    and tokens[k_after + 1].lower in r.rate_periods:
                 k_after += 2  # "$250,000 a year or less"
             # "500 or more widgets": the noun follows the qualifier
             qualifier, end_tok = self._qualifier_after(tokens, k_after, end_tok, allow_plus=True)

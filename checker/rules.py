@@ -286,6 +286,8 @@ class Rules:
     designation_words: set[str] = field(default_factory=set)
     phone_words: set[str] = field(default_factory=set)
     vote_words: set[str] = field(default_factory=set)
+    bound_prepositions: set[str] = field(default_factory=set)
+    rate_periods: set[str] = field(default_factory=set)
     number_idioms: list[tuple[str, ...]] = field(default_factory=list)
     unit_fillers: set[str] = field(default_factory=set)
     magnitude_nouns: set[str] = field(default_factory=set)
@@ -458,6 +460,8 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "designation_words": "designation_words",
         "phone_words": "phone_words",
         "vote_words": "vote_words",
+        "bound_prepositions": "bound_prepositions",
+        "rate_periods": "rate_periods",
         "unit_fillers": "unit_fillers",
         "magnitude_nouns": "magnitude_nouns",
     }
