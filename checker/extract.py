@@ -188,7 +188,7 @@ class Extractor:
         # words that may start a number phrase or an ordinal
         self.trigger_words = frozenset(
             self.grammar.number_words | set(rules.plural_scales) | set(rules.fractions)
-            | set(rules.vague_multipliers) | set(rules.ordinals) | {"a", "an", "half"}
+            | set(rules.vague_multipliers) | set(rules.ordinals) | {"a", "an", "half", "another"}
         )
         # the last token of each currency symbol ("$" of "US$"): a cheap test before trying them
         # units of measure (km, mph, celsius...): not counts, money, percentages, dates or ages
@@ -979,9 +979,10 @@ class Extractor:
             unit, end_tok = "age", end_tok + 1
         elif unit == "year" and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok + 1].lower == "old":
             unit, end_tok = "age", end_tok + 2
-        if unit is None and self._is_apposed_age(tokens, start_tok, end_tok, value):
+        person = self._apposed_age_of(tokens, start_tok, end_tok, value) if unit is None else None
+        if person is not None:
             unit = "age"
-            entity = tokens[start_tok - 2].lower
+            entity = tokens[person].lower
 
         # Qualifier after: "800 or more", "400+", "4-plus"
         if qualifier is None and end_tok < n and tokens[end_tok].glued and (
@@ -1254,18 +1255,24 @@ class Extractor:
             return False
         return singular(w) != w or w in ("people", "police", "staff", "personnel")
 
-    def _is_apposed_age(self, tokens, start_tok, end_tok, value) -> bool:
-        """'John Smith, 42, was arrested', 'the suspect, 29,': an age in apposition."""
+    def _apposed_age_of(self, tokens, start_tok, end_tok, value) -> int | None:
+        """'John Smith, 42, was arrested', 'the suspect, 29,': an age in apposition. Returns the
+        index of the word it is the age of, or None."""
         n = len(tokens)
         if start_tok < 2 or tokens[start_tok - 1].text != "," or value is None:
-            return False
+            return None
         if not (0 < value < 120 and float(value).is_integer()):
-            return False
+            return None
         if end_tok < n and tokens[end_tok].text not in ",)":
-            return False
-        prev = tokens[start_tok - 2]
-        return prev.kind == "word" and (prev.text[:1].isupper() and prev.lower not in self.r.stop_words
-                                        or prev.lower in self.r.person_nouns)
+            return None
+        k = start_tok - 2
+        if k > 0 and tokens[k].text == "." and tokens[k].glued and tokens[k - 1].lower in ("jr", "sr"):
+            k -= 2  # "Arcade Joseph Comeaux Jr., 49,": the age of Comeaux
+        prev = tokens[k]
+        if prev.kind == "word" and (prev.text[:1].isupper() and prev.lower not in self.r.stop_words
+                                    or prev.lower in self.r.person_nouns):
+            return k
+        return None
 
     def _list_partner(self, tokens, start_tok, sentence_claims) -> _Claim | None:
         """'aged 4, 7 and 9': a bare number continuing a list takes the unit and entity of the

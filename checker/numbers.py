@@ -203,7 +203,7 @@ class NumberGrammar:
             return False
         r = self.r
         return w1 in ("point", "points") or any(
-            (w1,) in table or (w1, w2) in table for table in (r.measure_words, r.percent_words))
+            (w1,) in table or (w1, w2) in table for table in (r.measure_words, r.percent_words, r.subunits))
 
     # ---------------------------------------------------------------- entry point
     def parse_at(self, tokens: list[Token], i: int) -> NumberPhrase | None:
@@ -398,6 +398,13 @@ class NumberGrammar:
             return NumberPhrase(i, i + 3, v, v, v, "cardinal", scaled=True, words=True)
         if w == "half" and i + 2 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "dozen":
             return NumberPhrase(i, i + 3, 6, 6, 6, "cardinal", scaled=True, words=True)
+        if w == "half" and i + 4 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "a" \
+                and tokens[i + 3].text in HYPHENS and self._word(tokens, i + 4) == "dozen":
+            return NumberPhrase(i, i + 5, 6, 6, 6, "cardinal", scaled=True, words=True)  # "half-a-dozen"
+        if w == "another" and self._word(tokens, i + 1) in self.scales:
+            # "another dozen people", "another million": one more of the scale
+            v = self.scales[self._word(tokens, i + 1)]
+            return NumberPhrase(i, i + 2, v, v, v, "cardinal", scaled=True, words=True)
         # "half an hour", "half a mile", "half-hour": half of a unit
         if w == "half":
             if self._word(tokens, i + 1) in ("a", "an") and self._unit_word_at(tokens, i + 2):
