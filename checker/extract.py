@@ -889,7 +889,9 @@ class Extractor:
             start_tok = cur_start
         qualifier, q_start, q_phrase = self._qualifier_before(tokens, start_tok)
         if q_phrase in r.spatial_qualifiers and phrase.words and not phrase.scaled and (phrase.value or 0) < 10 \
-                and phrase.kind != "fraction":
+                and phrase.kind != "fraction" \
+                and not (q_start > 0 and singular(tokens[q_start - 1].lower) in r.person_nouns):
+            # (but "children under five" is an age bound)
             # "over two defenders", "under three feet of water" reads as a place, not a bound
             qualifier, q_start, q_phrase = None, start_tok, ()
         from_below = q_phrase in r.from_below
@@ -1059,9 +1061,14 @@ class Extractor:
                 entity, subject = np, True
         if unit is None:
             unit = "count"
-        if unit == "count" and value is not None and 0 < value < 10 and not float(value).is_integer() \
-                and entity and self._is_plural(entity.split()[0]) is False and entity.split()[0] in r.magnitude_nouns:
-            unit = "magnitude"  # "a 4.4 earthquake", "the 2.9 aftershock"
+        if unit == "count" and value is not None and 0 < value < 10 \
+                and (not float(value).is_integer() or "." in tok.text) and entity \
+                and any(w in r.magnitude_nouns for w in entity.split()[:2]) and self._is_plural(entity.split()[0]) is False:
+            unit = "magnitude"  # "a 4.4 earthquake", "the 2.9 aftershock", "3.0 or above" said of a quake
+        if unit == "count" and subject and qualifier in ("<", "<=", ">", ">=") and q_start > 0 \
+                and singular(tokens[q_start - 1].lower) in r.person_nouns \
+                and value is not None and float(value).is_integer() and 0 < value < 120:
+            unit = "age"  # "children under 16", "physicians under 40"
 
         if unit == "count" and kind == "range" and (subject or not entity):
             if i + 1 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued:
