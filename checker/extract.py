@@ -942,6 +942,9 @@ class Extractor:
             unit = r.measures_before[prev_word]
         elif unit is None and prev_word == "of" and start_tok > 1 and tokens[start_tok - 2].lower in r.measures_before:
             unit = r.measures_before[tokens[start_tok - 2].lower]
+        if unit is None and end_tok < n and tokens[end_tok].lower in ("point", "points") \
+                and any(t.lower in r.poll_words for t in tokens):
+            unit, end_tok = "percentage_point", end_tok + 1  # "leads by 4 points in the poll"
         if unit is None and end_tok + 1 < n and tokens[end_tok].lower in r.unit_fillers:
             # "three more years", "five straight days": a filler word between number and unit
             filled, after_fill, fill_factor = self._unit_after(tokens, end_tok + 1, phrase, currency)
@@ -979,7 +982,8 @@ class Extractor:
             end_tok += 3
         if unit == "year" and end_tok < n and tokens[end_tok].lower == "old":
             unit, end_tok = "age", end_tok + 1
-        elif unit == "year" and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok + 1].lower == "old":
+        elif unit == "year" and end_tok + 1 < n and tokens[end_tok].text in HYPHENS \
+                and tokens[end_tok + 1].lower in ("old", "olds"):  # "a 58-year-old", "16-year-olds"
             unit, end_tok = "age", end_tok + 2
         person = self._apposed_age_of(tokens, start_tok, end_tok, value) if unit is None else None
         if person is not None:

@@ -288,6 +288,7 @@ class Rules:
     vote_words: set[str] = field(default_factory=set)
     bound_prepositions: set[str] = field(default_factory=set)
     rate_periods: set[str] = field(default_factory=set)
+    poll_words: set[str] = field(default_factory=set)
     number_idioms: list[tuple[str, ...]] = field(default_factory=list)
     unit_fillers: set[str] = field(default_factory=set)
     magnitude_nouns: set[str] = field(default_factory=set)
@@ -462,6 +463,7 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "vote_words": "vote_words",
         "bound_prepositions": "bound_prepositions",
         "rate_periods": "rate_periods",
+        "poll_words": "poll_words",
         "unit_fillers": "unit_fillers",
         "magnitude_nouns": "magnitude_nouns",
     }
