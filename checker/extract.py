@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -196,6 +197,10 @@ class Extractor:
             - {"percent", "percentage_point", "age"} - _DURATIONS
         self.symbol_ends = frozenset([m.group() for m in TOKEN_RE.finditer(sym)][-1] for sym in rules.currency_symbols)
         self._firsts: dict = {}
+        # Per rule set, so kept on the instance: entity as written -> (entity_key, head noun), and
+        # lower-case word -> its singular as a context word, or None when it never is one.
+        self._entity_keys: dict[str, tuple[str, str]] = {}
+        self._context_words: dict[str, str | None] = {}
         self.measure_max = max(self.measure_max, max((len(k) for k in rules.subunits), default=1))
 
     # ================================================================== public API
@@ -237,7 +242,7 @@ class Extractor:
     def _row(self, article, c: _Claim, event: EventRef | None, period, sentence_text: str) -> dict:
         line, column = article.position(c.start)
         entity = c.entity
-        key = canonical_entity(entity, self.r.entity_aliases, self.r.ignored_modifiers) if entity else ""
+        key, head = self._entity_key(entity) if entity else ("", "")
         label = None
         if event is not None:
             label = event.label(period)
@@ -270,9 +275,17 @@ class Extractor:
         }
         row["_resolution"] = c.resolution
         row["_context"] = c.extra.get("context", frozenset())
-        row["_head"] = head_noun(key) if key else ""
+        row["_head"] = head
         row["_series"] = event.series if event else ""
         return row
+
+    def _entity_key(self, entity: str) -> tuple[str, str]:
+        """(canonical key, its head noun) of an entity as written, computed once per string."""
+        cached = self._entity_keys.get(entity)
+        if cached is None:
+            key = canonical_entity(entity, self.r.entity_aliases, self.r.ignored_modifiers)
+            cached = self._entity_keys[entity] = (key, head_noun(key) if key else "")
+        return cached
 
     # ================================================================== one sentence
     def sentence_claims(self, view: str, s: int, e: int, previous: list[_Claim]) -> list[_Claim]:
@@ -371,20 +384,33 @@ class Extractor:
     def _context(self, tokens: list[Token], starts: list[int], claim: _Claim, width: int = 6) -> frozenset:
         """Content words around a claim (what is said of the number: "killed", "arrested"),
         singular, without stop words, numbers or the counted phrase itself."""
-        r = self.r
         entity_words = set(claim.entity.split())
         first = bisect.bisect_left(starts, claim.start)
         last = bisect.bisect_left(starts, claim.end)
         out = set()
-        for k in list(range(max(0, first - width), first)) + list(range(last, min(len(tokens), last + width))):
+        words = self._context_words
+        for k in itertools.chain(range(max(0, first - width), first), range(last, min(len(tokens), last + width))):
             t = tokens[k]
-            w = t.lower
             # proper names run through a whole story and say nothing about this number
-            if t.kind != "word" or len(w) < 3 or t.text[:1].isupper() or w in r.stop_words or w in entity_words \
-                    or self.grammar.is_number_word(w) or w in r.calendar_words:
+            if t.kind != "word" or t.text[:1].isupper():
                 continue
-            out.add(singular(w))
+            w = t.lower
+            if w in words:
+                context_word = words[w]
+            else:
+                context_word = words[w] = self._context_word(w)
+            if context_word is not None and w not in entity_words:
+                out.add(context_word)
         return frozenset(out)
+
+    def _context_word(self, w: str) -> str | None:
+        """The singular of a lower-case word as a context word, or None for short words, stop
+        words, number words and calendar words (the same for every occurrence: memoized by
+        ``_context``)."""
+        r = self.r
+        if len(w) < 3 or w in r.stop_words or self.grammar.is_number_word(w) or w in r.calendar_words:
+            return None
+        return singular(w)
 
     def _bounds(self, value: float, qualifier: str, unit: str, from_below: bool = False) -> tuple[float, float]:
         """The interval a qualifier allows around a value ("about 800", "more than 800")."""
