@@ -202,6 +202,14 @@ class Extractor:
         self._entity_keys: dict[str, tuple[str, str]] = {}
         self._context_words: dict[str, str | None] = {}
         self.measure_max = max(self.measure_max, max((len(k) for k in rules.subunits), default=1))
+        # The first tokens of every unit table _unit_after reads (lower case, and as written for
+        # the exact spellings): a token in neither set starts no unit phrase, so one test spares
+        # the table look-ups after most numbers.
+        self.unit_firsts = frozenset().union(*(self._first_tokens(table, False) for table in (
+            rules.currency_words, rules.subunits, rules.percent_words, rules.measure_words)))
+        self.unit_firsts_exact = self._first_tokens(rules.measure_words_exact, True)
+        # Currency symbols that end with a given token text, longest first (see _currency_before).
+        self._symbols_ending: dict[str, tuple[str, ...]] = {}
 
     # ================================================================== public API
     def extract(self, loaded: Loaded) -> list[dict]:
@@ -527,7 +535,12 @@ class Extractor:
         """'$', 'US$', '€', 'Rs', 'USD' just before token i."""
         if i == 0 or tokens[i - 1].text not in self.symbol_ends:
             return None, i
-        for sym in self.symbols:
+        last = tokens[i - 1].text
+        # the glued tokens joined below end with ``last``: only a symbol ending with it can match
+        candidates = self._symbols_ending.get(last)
+        if candidates is None:
+            candidates = self._symbols_ending[last] = tuple(sym for sym in self.symbols if sym.endswith(last))
+        for sym in candidates:
             # join the glued tokens ending at i-1 and compare
             k = i - 1
             text = tokens[k].text
@@ -589,16 +602,21 @@ class Extractor:
         if t.text in HYPHENS and t.glued and j + 1 < n and tokens[j + 1].glued and tokens[j + 1].kind == "word":
             k = j + 1
         glued = tokens[k].glued
+        # no phrase of the unit tables starts at k unless its first token does
+        in_tables = tokens[k].lower in self.unit_firsts or tokens[k].text in self.unit_firsts_exact
         if k == j:
-            code, end = self._match_phrase(tokens, k, r.currency_words, self.cur_word_max)
-            if code:
-                return code, end, 1.0
+            if in_tables:
+                code, end = self._match_phrase(tokens, k, r.currency_words, self.cur_word_max)
+                if code:
+                    return code, end, 1.0
             if t.kind == "word" and t.text in r.currency_symbols and t.text.isupper() and len(t.text) == 3:
                 return r.currency_symbols[t.text], j + 1, 1.0
             if t.kind == "word" and t.lower in r.ambiguous_currency_words:
                 cur, other = r.ambiguous_currency_words[t.lower]
                 scaled = phrase is not None and phrase.scaled
                 return (cur if scaled or currency else other), j + 1, 1.0
+        if not in_tables:
+            return None, j, 1.0
         sub, end = self._match_phrase(tokens, k, r.subunits, self.measure_max)
         if sub and (len(tokens[k].text) > 2 or glued):
             unit, factor = sub
