@@ -570,17 +570,20 @@ class Extractor:
         n = len(tokens)
         if j >= n or (tokens[j].text if exact else tokens[j].lower) not in self._first_tokens(table, exact):
             return None, j
-        for size in range(min(max_len, n - j), 0, -1):
-            window = tokens[j:j + size]
-            if exact:
-                key = tuple(t.text for t in window)
-            else:
-                key = tuple(t.lower for t in window)
+        window = tokens[j:j + min(max_len, n - j)]
+        texts = [t.text for t in window]
+        keys = texts if exact else [t.lower for t in window]
+        # the first ``glued`` tokens of the window are glued together (no space between them)
+        glued = 1
+        while glued < len(window) and window[glued].glued:
+            glued += 1
+        for size in range(len(window), 0, -1):
+            key = tuple(keys[:size])
             if key in table:
                 return table[key], j + size
             # "km/h", "°C": symbols glued into one spelling
-            joined = "".join(t.text for t in window)
-            if all(t.glued for t in window[1:]):
+            if size <= glued:
+                joined = "".join(texts[:size])
                 jk = (joined,) if exact else (joined.lower(),)
                 if jk in table:
                     return table[jk], j + size
