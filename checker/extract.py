@@ -175,6 +175,7 @@ class Extractor:
         self.numberish = NumberCue(words, qualifier_ends=qual_ends)
         self.qual_max = max((len(k) for k in rules.qualifiers_before), default=1)
         self.qual_after_max = max((len(k) for k in rules.qualifiers_after), default=1)
+        self.qual_after_firsts = frozenset(k[0] for k in rules.qualifiers_after if k)
         self.cur_word_max = max((len(k) for k in rules.currency_words), default=1)
         self.measure_max = max(
             [len(k) for k in rules.measure_words] + [len(k) for k in rules.measure_words_exact]
@@ -523,6 +524,8 @@ class Extractor:
         """A qualifier phrase starting at token k ("or more"), and the end of the evidence (else
         ``end_tok``). "plus" only right after a number ("500 plus"; "300 yards plus two
         touchdowns" adds)."""
+        if 0 <= k < len(tokens) and tokens[k].lower not in self.qual_after_firsts:
+            return None, end_tok  # no qualifier phrase starts with this word
         for size in range(self.qual_after_max, 0, -1):
             window = tokens[k:k + size]
             if len(window) == size and all(t.kind == "word" for t in window):
