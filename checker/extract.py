@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -174,6 +175,7 @@ class Extractor:
         self.numberish = NumberCue(words, qualifier_ends=qual_ends)
         self.qual_max = max((len(k) for k in rules.qualifiers_before), default=1)
         self.qual_after_max = max((len(k) for k in rules.qualifiers_after), default=1)
+        self.qual_after_firsts = frozenset(k[0] for k in rules.qualifiers_after if k)
         self.cur_word_max = max((len(k) for k in rules.currency_words), default=1)
         self.measure_max = max(
             [len(k) for k in rules.measure_words] + [len(k) for k in rules.measure_words_exact]
@@ -196,7 +198,19 @@ class Extractor:
             - {"percent", "percentage_point", "age"} - _DURATIONS
         self.symbol_ends = frozenset([m.group() for m in TOKEN_RE.finditer(sym)][-1] for sym in rules.currency_symbols)
         self._firsts: dict = {}
+        # Per rule set, so kept on the instance: entity as written -> (entity_key, head noun), and
+        # lower-case word -> its singular as a context word, or None when it never is one.
+        self._entity_keys: dict[str, tuple[str, str]] = {}
+        self._context_words: dict[str, str | None] = {}
         self.measure_max = max(self.measure_max, max((len(k) for k in rules.subunits), default=1))
+        # The first tokens of every unit table _unit_after reads (lower case, and as written for
+        # the exact spellings): a token in neither set starts no unit phrase, so one test spares
+        # the table look-ups after most numbers.
+        self.unit_firsts = frozenset().union(*(self._first_tokens(table, False) for table in (
+            rules.currency_words, rules.subunits, rules.percent_words, rules.measure_words)))
+        self.unit_firsts_exact = self._first_tokens(rules.measure_words_exact, True)
+        # Currency symbols that end with a given token text, longest first (see _currency_before).
+        self._symbols_ending: dict[str, tuple[str, ...]] = {}
 
     # ================================================================== public API
     def extract(self, loaded: Loaded) -> list[dict]:
@@ -237,7 +251,7 @@ class Extractor:
     def _row(self, article, c: _Claim, event: EventRef | None, period, sentence_text: str) -> dict:
         line, column = article.position(c.start)
         entity = c.entity
-        key = canonical_entity(entity, self.r.entity_aliases, self.r.ignored_modifiers) if entity else ""
+        key, head = self._entity_key(entity) if entity else ("", "")
         label = None
         if event is not None:
             label = event.label(period)
@@ -270,9 +284,17 @@ class Extractor:
         }
         row["_resolution"] = c.resolution
         row["_context"] = c.extra.get("context", frozenset())
-        row["_head"] = head_noun(key) if key else ""
+        row["_head"] = head
         row["_series"] = event.series if event else ""
         return row
+
+    def _entity_key(self, entity: str) -> tuple[str, str]:
+        """(canonical key, its head noun) of an entity as written, computed once per string."""
+        cached = self._entity_keys.get(entity)
+        if cached is None:
+            key = canonical_entity(entity, self.r.entity_aliases, self.r.ignored_modifiers)
+            cached = self._entity_keys[entity] = (key, head_noun(key) if key else "")
+        return cached
 
     # ================================================================== one sentence
     def sentence_claims(self, view: str, s: int, e: int, previous: list[_Claim]) -> list[_Claim]:
@@ -371,20 +393,33 @@ class Extractor:
     def _context(self, tokens: list[Token], starts: list[int], claim: _Claim, width: int = 6) -> frozenset:
         """Content words around a claim (what is said of the number: "killed", "arrested"),
         singular, without stop words, numbers or the counted phrase itself."""
-        r = self.r
         entity_words = set(claim.entity.split())
         first = bisect.bisect_left(starts, claim.start)
         last = bisect.bisect_left(starts, claim.end)
         out = set()
-        for k in list(range(max(0, first - width), first)) + list(range(last, min(len(tokens), last + width))):
+        words = self._context_words
+        for k in itertools.chain(range(max(0, first - width), first), range(last, min(len(tokens), last + width))):
             t = tokens[k]
-            w = t.lower
             # proper names run through a whole story and say nothing about this number
-            if t.kind != "word" or len(w) < 3 or t.text[:1].isupper() or w in r.stop_words or w in entity_words \
-                    or self.grammar.is_number_word(w) or w in r.calendar_words:
+            if t.kind != "word" or t.text[:1].isupper():
                 continue
-            out.add(singular(w))
+            w = t.lower
+            if w in words:
+                context_word = words[w]
+            else:
+                context_word = words[w] = self._context_word(w)
+            if context_word is not None and w not in entity_words:
+                out.add(context_word)
         return frozenset(out)
+
+    def _context_word(self, w: str) -> str | None:
+        """The singular of a lower-case word as a context word, or None for short words, stop
+        words, number words and calendar words (the same for every occurrence: memoized by
+        ``_context``)."""
+        r = self.r
+        if len(w) < 3 or w in r.stop_words or self.grammar.is_number_word(w) or w in r.calendar_words:
+            return None
+        return singular(w)
 
     def _bounds(self, value: float, qualifier: str, unit: str, from_below: bool = False) -> tuple[float, float]:
         """The interval a qualifier allows around a value ("about 800", "more than 800")."""
@@ -489,6 +524,8 @@ class Extractor:
         """A qualifier phrase starting at token k ("or more"), and the end of the evidence (else
         ``end_tok``). "plus" only right after a number ("500 plus"; "300 yards plus two
         touchdowns" adds)."""
+        if 0 <= k < len(tokens) and tokens[k].lower not in self.qual_after_firsts:
+            return None, end_tok  # no qualifier phrase starts with this word
         for size in range(self.qual_after_max, 0, -1):
             window = tokens[k:k + size]
             if len(window) == size and all(t.kind == "word" for t in window):
@@ -501,7 +538,12 @@ class Extractor:
         """'$', 'US$', '€', 'Rs', 'USD' just before token i."""
         if i == 0 or tokens[i - 1].text not in self.symbol_ends:
             return None, i
-        for sym in self.symbols:
+        last = tokens[i - 1].text
+        # the glued tokens joined below end with ``last``: only a symbol ending with it can match
+        candidates = self._symbols_ending.get(last)
+        if candidates is None:
+            candidates = self._symbols_ending[last] = tuple(sym for sym in self.symbols if sym.endswith(last))
+        for sym in candidates:
             # join the glued tokens ending at i-1 and compare
             k = i - 1
             text = tokens[k].text
@@ -531,17 +573,20 @@ class Extractor:
         n = len(tokens)
         if j >= n or (tokens[j].text if exact else tokens[j].lower) not in self._first_tokens(table, exact):
             return None, j
-        for size in range(min(max_len, n - j), 0, -1):
-            window = tokens[j:j + size]
-            if exact:
-                key = tuple(t.text for t in window)
-            else:
-                key = tuple(t.lower for t in window)
+        window = tokens[j:j + min(max_len, n - j)]
+        texts = [t.text for t in window]
+        keys = texts if exact else [t.lower for t in window]
+        # the first ``glued`` tokens of the window are glued together (no space between them)
+        glued = 1
+        while glued < len(window) and window[glued].glued:
+            glued += 1
+        for size in range(len(window), 0, -1):
+            key = tuple(keys[:size])
             if key in table:
                 return table[key], j + size
             # "km/h", "°C": symbols glued into one spelling
-            joined = "".join(t.text for t in window)
-            if all(t.glued for t in window[1:]):
+            if size <= glued:
+                joined = "".join(texts[:size])
                 jk = (joined,) if exact else (joined.lower(),)
                 if jk in table:
                     return table[jk], j + size
@@ -563,16 +608,21 @@ class Extractor:
         if t.text in HYPHENS and t.glued and j + 1 < n and tokens[j + 1].glued and tokens[j + 1].kind == "word":
             k = j + 1
         glued = tokens[k].glued
+        # no phrase of the unit tables starts at k unless its first token does
+        in_tables = tokens[k].lower in self.unit_firsts or tokens[k].text in self.unit_firsts_exact
         if k == j:
-            code, end = self._match_phrase(tokens, k, r.currency_words, self.cur_word_max)
-            if code:
-                return code, end, 1.0
+            if in_tables:
+                code, end = self._match_phrase(tokens, k, r.currency_words, self.cur_word_max)
+                if code:
+                    return code, end, 1.0
             if t.kind == "word" and t.text in r.currency_symbols and t.text.isupper() and len(t.text) == 3:
                 return r.currency_symbols[t.text], j + 1, 1.0
             if t.kind == "word" and t.lower in r.ambiguous_currency_words:
                 cur, other = r.ambiguous_currency_words[t.lower]
                 scaled = phrase is not None and phrase.scaled
                 return (cur if scaled or currency else other), j + 1, 1.0
+        if not in_tables:
+            return None, j, 1.0
         sub, end = self._match_phrase(tokens, k, r.subunits, self.measure_max)
         if sub and (len(tokens[k].text) > 2 or glued):
             unit, factor = sub

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _IRREGULAR = {
@@ -19,8 +20,12 @@ _NO_STRIP = ("ss", "us", "is", "os", "ics")
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 
 
+@functools.lru_cache(maxsize=None)
 def singular(word: str) -> str:
-    """English singular of a lower-case word; conservative (unknown shapes stay as they are)."""
+    """English singular of a lower-case word; conservative (unknown shapes stay as they are).
+
+    Memoized: a pure function of one word, called for most words of every sentence that holds a
+    number, and the cache grows only with the vocabulary."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     if len(word) <= 3 or not word.endswith("s") or word.endswith(_NO_STRIP):
