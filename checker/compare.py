@@ -16,6 +16,7 @@ articles about the same entity are then compared as intervals:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -272,7 +273,7 @@ def _only_rises(claims: list[dict], rising: set[str]) -> bool:
     dates = [c["published"] for c in ordered]
     if len(set(dates)) < 2:
         return False
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in itertools.pairwise(ordered):
         if b["published"] > a["published"] and (b["low"] or 0) < (a["low"] or 0):
             return False
         if b["published"] == a["published"] and a["low"] != b["low"]:

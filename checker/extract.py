@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .load import Loaded, _MONTHS
+from .load import _MONTHS, Loaded
 from .models import CLAIM_COLUMNS
 from .normalize import canonical_entity, head_noun, singular
 from .numbers import HYPHENS, MINUS, TOKEN_RE, NumberCue, NumberGrammar, NumberPhrase, Token, tokenize
@@ -68,7 +68,7 @@ def _combine(patterns: list[tuple[str, re.Pattern]]) -> tuple[re.Pattern, list[s
     at the same position, as they did when tried in order."""
     parts = []
     for k, (_, pattern) in enumerate(patterns):
-        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}_{k}>", pattern.pattern)
+        body = re.sub(r"\(\?P<(\w+)>", lambda m, k=k: f"(?P<{m.group(1)}_{k}>", pattern.pattern)
         parts.append(f"(?P<_{k}>{body})")
     return re.compile("|".join(parts)), [kind for kind, _ in patterns]
 
@@ -127,7 +127,9 @@ def _matches(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int, endpo
 
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:\(?\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?=[A-Z\"“])")
 _NUMBERISH = None  # compiled per extractor (depends on the lexicon)
-_CLAUSE_BREAK = re.compile(r",[ \t]+(?:while|whereas|but|although|though|compared with|compared to|against|up from|down from)\b|;[ \t]|[ \t]—[ \t]|[ \t]–[ \t]|:[ \t]", re.I)
+_CLAUSE_BREAK = re.compile(
+    r",[ \t]+(?:while|whereas|but|although|though|compared with|compared to|against|up from|down from)\b"
+    r"|;[ \t]|[ \t]—[ \t]|[ \t]–[ \t]|:[ \t]", re.I)
 
 _DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20|21)\d{2}")
@@ -436,11 +438,12 @@ class Extractor:
         """'85 million euros ($108 million)', '500 billion rubles, or nearly $8 billion': the second
         amount converts the first; it takes the first's entity and is marked as a conversion."""
         money = set(self.r.currency_symbols.values())
-        for a, b in zip(claims, claims[1:]):
+        for a, b in itertools.pairwise(claims):
             if a.unit in money and b.unit in money and a.unit != b.unit:
                 between = view[a.end:b.start]
-                if len(between) <= 20 and re.fullmatch(r"[\s,(]*(?:or|about|around|roughly|some|approximately)?[\s(]*"
-                                                        r"(?:nearly|about|around|roughly|some|approximately|almost)?[\s(]*", between):
+                if len(between) <= 20 and re.fullmatch(
+                        r"[\s,(]*(?:or|about|around|roughly|some|approximately)?[\s(]*"
+                        r"(?:nearly|about|around|roughly|some|approximately|almost)?[\s(]*", between):
                     b.extra["conversion_of"] = a
                     if not b.entity:
                         b.entity = a.entity
@@ -1169,7 +1172,7 @@ class Extractor:
         if nxt is not None and nxt.kind == "word" and not nxt.glued and prev in ("a", "an") \
                 and nxt.lower not in self.r.stop_words:
             modifier = True  # "a 2008 police raid": no count takes "a"
-        if modifier and not (prev,) in self.r.qualifiers_before:
+        if modifier and (prev,) not in self.r.qualifiers_before:
             return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                           extra={"year": int(tok.text), "iso": tok.text})
         if self._in_year_list(tokens, i):

@@ -38,8 +38,17 @@ import pandas as pd
 import yaml
 
 from .compare import (
-    FINDING_CLAIM_FIELDS, Finding, _bounds, _plain, _widen, comparable, compare_claims, entity_relation,
-    fingerprint, intervals_overlap, rounding_tolerance,
+    FINDING_CLAIM_FIELDS,
+    Finding,
+    _bounds,
+    _plain,
+    _widen,
+    comparable,
+    compare_claims,
+    entity_relation,
+    fingerprint,
+    intervals_overlap,
+    rounding_tolerance,
 )
 from .errors import ArticleError, RulesError, read_text_file
 from .load import ARTICLE_SUFFIXES, Loaded, discover, parse_article, read_text

@@ -431,7 +431,8 @@ class NumberGrammar:
                 continue
             if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind == "ten":
                 # "twenty-one": hyphen between a ten and a unit
-                if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.cardinals and self.cardinals[tokens[k + 1].lower] < 10:
+                if (k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.cardinals
+                        and self.cardinals[tokens[k + 1].lower] < 10):
                     k += 1
                     continue
                 if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.r.ordinals:

@@ -17,16 +17,33 @@ from tabulate import tabulate
 from .models import CLAIM_COLUMNS
 
 
+def _new_file_mode(path: Path) -> int:
+    """The mode an ordinary write would give: the old file's, else 0o666 under the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write a file so that readers see the old content or the new, never half of it."""
+    """Write a file so that readers see the old content or the new, never half of it.
+
+    The temporary file is private (``mkstemp`` makes it 0600); before it replaces the target it
+    gets the mode an ordinary write would have given, so a report can still be shared.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _new_file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+            if hasattr(os, "fchmod"):  # POSIX; on Windows mkstemp's file is not private anyway
+                os.fchmod(handle.fileno(), mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -222,7 +239,6 @@ def render(report: dict, fmt: str) -> str:
 
 # SARIF and GitHub annotations (report_ci.py) add themselves to FORMATTERS.
 from . import report_ci as _report_ci  # noqa: E402,F401
-
 
 # ------------------------------------------------------------------ claims (extract)
 

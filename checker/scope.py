@@ -183,7 +183,7 @@ class Scoper:
         # An ASCII word is found case-insensitively in the lower-cased text as the regex engine
         # finds it, unless the text holds one of the letters its case folding treats apart.
         lowered = None if _FOLDED_APART.search(view) else view.lower()
-        for (pattern, ev), word in zip(self.patterns, self.pattern_words):
+        for (pattern, ev), word in zip(self.patterns, self.pattern_words, strict=True):
             if word is not None:
                 low, word_re = word
                 present = has_word.get(low)

@@ -10,9 +10,10 @@ this process on the same text, one after the other, on one core:
   extract   the full extractor (segmentation, number grammar, units, entities, scoping)
 
 Times are CPU seconds of this process (time.process_time), best of --repeats runs, so other
-work on the machine disturbs them little. It prints sentences/s for each and the ratio extract/baseline (how many times slower than merely
-tokenizing the text), plus peak memory of the extract pass (tracemalloc). Timing figures vary
-with the machine; the ratio is the figure to compare across runs. No test asserts on them.
+work on the machine disturbs them little. It prints sentences/s for each and the ratio
+extract/baseline (how many times slower than merely tokenizing the text), plus peak memory of the
+extract pass (tracemalloc). Timing figures vary with the machine; the ratio is the figure to
+compare across runs. No test asserts on them.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from checker.config import tomllib  # tomllib, or tomli on Python 3.10
+
 from newsroom import ARMY_84, REPO_ROOT, commit_all, git, make_newsroom, tool_env, write
 
 WORKFLOW = REPO_ROOT / ".github" / "workflows" / "factcheck.yml"

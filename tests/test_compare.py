@@ -14,6 +14,7 @@ from checker.compare import compare_claims, intervals_overlap, rounding_toleranc
 from checker.normalize import canonical_entity, head_noun
 from checker.numbers import resolution_of
 from checker.pipeline import INTERNAL_COLUMNS, claims_frame
+
 from tables import table_cases
 
 TABLE = "compare.yaml"

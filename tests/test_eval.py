@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from checker.evaluate import Score, evaluate, matches, read_gold, same_value
 from checker.errors import UsageError
+from checker.evaluate import Score, evaluate, matches, read_gold, same_value
 
 # Measured 2026-11-22 on tests/data/eval (463 sentences, 812 claims):
 # value 0.990, value+qualifier 0.983, value+unit 0.972, value+entity 0.483.

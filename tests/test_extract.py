@@ -8,6 +8,7 @@ import pytest
 
 from checker.extract import Extractor
 from checker.load import parse_article
+
 from tables import table_cases
 
 TABLE = "extract.yaml"
@@ -39,7 +40,7 @@ def test_claims(extractor, case):
     got = extract(extractor, case["input"])
     expected = case["claims"]
     assert len(got) == len(expected), f"expected {len(expected)} claims, got:\n{_show(got)}"
-    for n, (exp, claim) in enumerate(zip(expected, got)):
+    for n, (exp, claim) in enumerate(zip(expected, got, strict=True)):
         unknown = set(exp) - set(COMPARED)
         assert not unknown, f"unknown keys in the table: {unknown}"
         wrong = {k: (claim[k], v) for k, v in exp.items() if not _same(v, claim[k])}
@@ -70,6 +71,6 @@ def test_offsets_point_into_the_text(extractor):
     assert len(rows) == 3
     for r in rows:
         assert text[r["start"]:r["end"]] == r["text"]
-        line_start = sum(len(l) for l in text.splitlines(keepends=True)[: r["line"] - 1])
+        line_start = sum(len(ln) for ln in text.splitlines(keepends=True)[: r["line"] - 1])
         assert r["start"] - line_start + 1 == r["column"]
         assert r["text"] in r["sentence"] and r["sentence"] in text

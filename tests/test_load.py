@@ -12,6 +12,7 @@ import pytest
 
 from checker.errors import ArticleError, UsageError
 from checker.load import load_articles, mask_html, parse_article
+
 from tables import table_cases
 
 
@@ -136,7 +137,7 @@ def test_unreadable_files_are_reported_and_others_load(make_corpus):
         "z.txt": "82 companies came.",
     })
     loaded, problems = load_articles([str(root)])
-    assert [l.article.id for l in loaded] == ["a.txt", "z.txt"]
+    assert [ld.article.id for ld in loaded] == ["a.txt", "z.txt"]
     messages = {Path(p.path).name: p.problem for p in problems}
     assert "NUL" in messages["binary.txt"]
     assert "not UTF-8" in messages["latin1.txt"] and "byte 6" in messages["latin1.txt"]
@@ -153,7 +154,7 @@ def test_unreadable_file_permission_is_reported(make_corpus, monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     loaded, problems = load_articles([str(root)])
-    assert [l.article.id for l in loaded] == ["a.txt"]
+    assert [ld.article.id for ld in loaded] == ["a.txt"]
     assert len(problems) == 1 and problems[0].path.endswith("locked.txt")
     assert "cannot read file (Permission denied)" in problems[0].problem
 
@@ -169,7 +170,7 @@ def test_unreadable_folder_is_reported(make_corpus, monkeypatch):
 
     monkeypatch.setattr(os, "scandir", scandir)
     loaded, problems = load_articles([str(root)])
-    assert [l.article.id for l in loaded] == ["a.txt"]
+    assert [ld.article.id for ld in loaded] == ["a.txt"]
     assert len(problems) == 1 and problems[0].path.endswith("locked")
     assert "cannot read folder" in problems[0].problem
 
@@ -182,7 +183,7 @@ def test_unreadable_folder_on_disk_is_reported(make_corpus):
         loaded, problems = load_articles([str(root)])
     finally:
         (root / "locked").chmod(0o755)
-    assert [l.article.id for l in loaded] == ["a.txt"]
+    assert [ld.article.id for ld in loaded] == ["a.txt"]
     assert [Path(p.path).name for p in problems] == ["locked"]
 
 
@@ -193,13 +194,13 @@ def test_discovery_order_ids_and_hidden_files(make_corpus):
     })
     loaded, problems = load_articles([str(root)])
     assert problems == []
-    assert [l.article.id for l in loaded] == ["a.md", "b.txt", "sub/a.txt", "sub/c.html"]
+    assert [ld.article.id for ld in loaded] == ["a.md", "b.txt", "sub/a.txt", "sub/c.html"]
 
 
 def test_a_file_given_by_name_is_read_whatever_its_suffix(make_corpus):
     root = make_corpus({"story.article": "83 companies came."})
     loaded, problems = load_articles([str(root / "story.article")])
-    assert [l.article.id for l in loaded] == ["story.article"] and problems == []
+    assert [ld.article.id for ld in loaded] == ["story.article"] and problems == []
 
 
 def test_missing_path_and_empty_folder_are_usage_errors(tmp_path):
@@ -224,7 +225,7 @@ def test_same_relative_name_in_two_folders_keeps_ids_unique(make_corpus):
     a = make_corpus({"x.txt": "83 companies came."})
     b = make_corpus({"x.txt": "82 companies came."})
     loaded, _ = load_articles([str(a), str(b)])
-    ids = [l.article.id for l in loaded]
+    ids = [ld.article.id for ld in loaded]
     assert len(set(ids)) == 2 and ids[0] == "x.txt"
 
 

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from checker.numbers import NumberGrammar, resolution_of, roman_value, tokenize
+
 from tables import table_cases
 
 TABLE = "numbers.yaml"

@@ -164,6 +164,20 @@ def test_write_atomic_writes_and_replaces(tmp_path):
     assert _leftovers(target.parent) == []
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_write_atomic_gives_the_mode_of_an_ordinary_write(tmp_path):
+    old_umask = os.umask(0o022)
+    try:
+        target = tmp_path / "report.md"
+        write_atomic(target, "new\n")
+        assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
+        target.chmod(0o640)
+        write_atomic(target, "replaced\n")
+        assert target.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
+    finally:
+        os.umask(old_umask)
+
+
 @pytest.mark.parametrize("fail_at", ["fsync", "replace", "write"])
 def test_write_atomic_never_leaves_a_partial_file(tmp_path, monkeypatch, fail_at):
     target = tmp_path / "findings.json"

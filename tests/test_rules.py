@@ -13,6 +13,7 @@ import pytest
 
 from checker.errors import RulesError
 from checker.rules import RULE_FILES, load_rules
+
 from tables import table_cases
 
 

@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
+
 from newsroom import ARMY_83, ARMY_84, ARMY_EXCEPTION, DRONES_120, DRONES_FACT, make_newsroom, set_rules, write
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.segment import split_sentences
+
 from tables import table_cases
 
 
