@@ -1092,6 +1092,13 @@ class Extractor:
                     k2 = total.j
                 if kind in ("vague", "fraction") or total is not None or phrase.kind == "fraction":
                     k = k2
+            if not entity and unit in self.money and k + 1 < n and tokens[k].lower in ("in", "of") \
+                    and tokens[k + 1].kind == "word" and not tokens[k + 1].text[:1].isupper() \
+                    and tokens[k + 1].lower not in r.determiners and tokens[k + 1].lower not in r.stop_words \
+                    and tokens[k + 1].lower not in r.calendar_words:
+                # "$2 million in damages", "$281 million in cash", "$5 billion of bonds": the money's
+                # kind. Not "in the first quarter", "in Texas", "in total", "in March".
+                entity = self._np_after(tokens, k + 1)[0]
             if not entity and k < n:
                 entity, np_end = self._np_after(tokens, k)
                 if entity and qualifier is None:
