@@ -100,6 +100,9 @@ def rounding_tolerance(row, rules: Rules) -> float:
             tol = resolution / 2
     if row["unit"] in money_units(rules):
         tol = max(tol, abs(float(value)) * float(rules.tolerances.get("relative", 0.0)))
+    elif row["unit"] == "age":
+        # Ages are whole years that grow: two reports months apart may straddle a birthday.
+        tol = max(tol, float(rules.tolerances.get("age_years", 0)) / 2)
     return tol
 
 
@@ -301,6 +304,8 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
         "FC104": "the figure rises from earlier to later sources for",
         "FC105": "sources disagree (no event or year names the fact) on",
     }[code]
+    if code == "FC102" and first["unit"] == "age":
+        verb = "sources give ages a year apart (a birthday between the reports?) for"
     message = f"{verb} {about}: {values}"
     outlier = _outlier(claims)
     finding = Finding(

@@ -528,8 +528,9 @@ def _load_checks(doc: _Doc, rules: Rules) -> None:
         if required not in rules.checks:
             raise doc.error(("checks",), f"check {required} is missing (set its level to 'off' to disable it)")
     tol = _mapping(doc, data.get("tolerances", {}), ("tolerances",),
-                   {"approximate", "rounding", "rounding_min_trailing_zeros", "relative"})
-    defaults = {"approximate": 0.10, "rounding": True, "rounding_min_trailing_zeros": 1, "relative": 0.02}
+                   {"approximate", "rounding", "rounding_min_trailing_zeros", "relative", "age_years"})
+    defaults = {"approximate": 0.10, "rounding": True, "rounding_min_trailing_zeros": 1, "relative": 0.02,
+                "age_years": 1}
     for key, default in defaults.items():
         value = tol.get(key, default)
         if isinstance(default, bool):
