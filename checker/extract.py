@@ -367,6 +367,9 @@ class Extractor:
             if phrase is None:
                 i += 1
                 continue
+            if phrase.words and not phrase.scaled and self._in_idiom(tokens, phrase.i):
+                i = max(phrase.j, i + 1)  # "at one point", "a zero-day flaw", "zero tolerance"
+                continue
             claim = self._claim(view, tokens, phrase, blocked, previous, claims)
             i = max(phrase.j, i + 1)
             if claim is None:

@@ -167,7 +167,8 @@ def _interval_map(doc: _Doc, value: Any, keypath: tuple) -> dict[str, tuple[floa
 
 
 def _words(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.lower().split())
+    """The tokens of a phrase as the tokenizer sees them: words, and punctuation apart ("zero-day")."""
+    return tuple(re.findall(r"[^\W_]+(?:['’][^\W_]+)*|\S", phrase.lower()))
 
 
 def _date(doc: _Doc, value: Any, keypath: tuple) -> _dt.date:
