@@ -224,8 +224,8 @@ def _compare_block(block: pd.DataFrame, rules: Rules, rising: set[str]) -> list[
             if relation == "different" or (relation == "related" and a["unit"] == "age"):
                 # "Gary Gomes, 35" and "Katherine Gomes, 61" share a surname, not an age
                 continue
-            if not _same_predicate(a, b):
-                continue
+            if not _same_predicate(a, b) or bool(a.get("_increment")) != bool(b.get("_increment")):
+                continue  # other things said of a bare noun; or an increment against a total
             ba, bb = _bounds(a), _bounds(b)
             if intervals_overlap(ba, bb):
                 continue

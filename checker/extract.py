@@ -288,7 +288,27 @@ class Extractor:
         row["_context"] = c.extra.get("context", frozenset())
         row["_head"] = head
         row["_series"] = event.series if event else ""
+        row["_increment"] = self._is_increment(article.text, c, entity)
         return row
+
+    _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]{0,3}$")
+
+    def _increment_in_text(self, text: str) -> bool:
+        words = text.lower().split()
+        return any(w in self.r.increment_modifiers and (k + 1 == len(words) or words[k + 1] != "than")
+                   for k, w in enumerate(words[1:], start=1))
+
+    def _is_increment(self, text: str, c: _Claim, entity: str) -> bool:
+        """An increment ("another 20 people", "two additional life sentences"), not a total."""
+        increments = self.r.increment_modifiers
+        if not increments or c.unit in ("date", "time", "ordinal"):
+            return False
+        if entity and entity.split(" ", 1)[0] in increments:
+            return True
+        if c.unit not in ("count",) and self._increment_in_text(text[c.start:c.end]):
+            return True  # "5 more days", "$2 billion more"
+        before = self._WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
+        return before is not None and before.group(1).lower() in increments
 
     def _entity_key(self, entity: str) -> tuple[str, str]:
         """(canonical key, its head noun) of an entity as written, computed once per string."""
@@ -831,8 +851,9 @@ class Extractor:
                 if not (low in r.stop_words or low in r.calendar_words or low in self.qualifier_ends
                         or prev.text in r.currency_symbols or low in r.change_words
                         or low in r.measures_before or low.endswith("'s") or low.endswith("’s")
-                        or low in self.grammar.number_words):
+                        or low in self.grammar.number_words or low in r.ignored_modifiers):
                     # A capitalized word right before: part of a name, unless the sentence starts there
+                    # ("Another 20 people", "Those 12 jurors" start a sentence, not a name)
                     at_start = i == 1 or (i > 1 and tokens[i - 2].text in ".:;\"“(")
                     if not at_start or prev.text.isupper() and len(prev.text) > 1:
                         return True

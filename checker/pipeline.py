@@ -16,7 +16,7 @@ from .load import Loaded, load_articles
 from .models import CLAIM_COLUMNS
 from .rules import LEVELS, Rules, load_rules
 
-INTERNAL_COLUMNS = ["_resolution", "_head", "_series", "_context"]
+INTERNAL_COLUMNS = ["_resolution", "_head", "_series", "_context", "_increment"]
 
 
 @dataclass

@@ -270,6 +270,7 @@ class Rules:
     measures_before: dict[str, str] = field(default_factory=dict)
     entity_aliases: dict[str, str] = field(default_factory=dict)
     ignored_modifiers: set[str] = field(default_factory=set)
+    increment_modifiers: frozenset[str] = frozenset()
     stop_words: set[str] = field(default_factory=set)
     nouns_ending_ed_ing: set[str] = field(default_factory=set)
     calendar_words: set[str] = field(default_factory=set)
@@ -428,7 +429,9 @@ def _load_units(doc: _Doc, rules: Rules) -> None:
 def _load_entities(doc: _Doc, rules: Rules) -> None:
     from .normalize import normalize_phrase  # local: normalize imports nothing from here
 
-    data = _mapping(doc, doc.data, (), {"aliases", "ignored_modifiers"})
+    data = _mapping(doc, doc.data, (), {"aliases", "ignored_modifiers", "increment_modifiers"})
+    rules.increment_modifiers = frozenset(
+        w.lower() for w in _string_list(doc, data.get("increment_modifiers", []), ("increment_modifiers",)))
     rules.ignored_modifiers = {w.lower() for w in _string_list(doc, data.get("ignored_modifiers", []), ("ignored_modifiers",))}
     aliases = _mapping(doc, data.get("aliases", {}), ("aliases",))
     for canonical, variants in aliases.items():

@@ -55,6 +55,7 @@ def claim_row(rules, spec: dict, article: str, start: int = 0) -> dict:
         "_resolution": resolution, "_head": head_noun(key) if key else "",
         "_series": c.get("series", re.sub(r"-\d+$", "", event) if event else ""),
         "_context": frozenset(c["context"]),
+        "_increment": bool(c.get("increment", False)),
     }
     for col in INTERNAL_COLUMNS:
         row[col] = internal.get(col)

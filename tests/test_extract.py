@@ -74,3 +74,19 @@ def test_offsets_point_into_the_text(extractor):
         line_start = sum(len(ln) for ln in text.splitlines(keepends=True)[: r["line"] - 1])
         assert r["start"] - line_start + 1 == r["column"]
         assert r["text"] in r["sentence"] and r["sentence"] in text
+
+
+@pytest.mark.parametrize(("text", "claim", "increment"), [
+    ("Another 20 people were killed.", "20", True),
+    ("He received two additional life sentences.", "two", True),
+    ("Police need 5 more days.", "5 more days", True),
+    ("The army sent a further 300 troops.", "300", True),
+    ("He is serving three life sentences.", "three", False),
+    ("More than 800 delegates came.", "More than 800", False),
+    ("They had no more than 12 boats.", "no more than 12", False),
+    ("A total of 31 fire trucks came.", "31", False),
+])
+def test_increments_are_marked_apart_from_totals(extractor, text, claim, increment):
+    rows = {r["text"]: r for r in extract(extractor, text)}
+    assert claim in rows, list(rows)
+    assert rows[claim]["_increment"] is increment
