@@ -857,8 +857,8 @@ class Extractor:
                     at_start = i == 1 or (i > 1 and tokens[i - 2].text in ".:;\"“(")
                     if not at_start or prev.text.isupper() and len(prev.text) > 1:
                         return True
-                    if at_start and prev.lower not in r.change_words:
-                        return True
+                    if at_start and low not in r.change_words and low not in r.number_adverbs:
+                        return True  # "Apollo 11 ..." is a name; "Exactly 40 ...", "Only 12 ..." are not
             if prev.text == "&" or (prev.kind == "word" and prev.text.isupper() and len(prev.text) >= 2 and not tok.glued
                                     and prev.text not in r.currency_symbols and prev.lower not in self.qualifier_ends):
                 return True
@@ -1030,6 +1030,21 @@ class Extractor:
                 if factor != 1.0:
                     low, high = low * factor, high * factor
                     value = value * factor if value is not None else None
+        if end_tok < n and tokens[end_tok].glued and (
+                tokens[end_tok].text == "+" or end_tok + 1 < n and tokens[end_tok].text in HYPHENS
+                and tokens[end_tok + 1].glued and tokens[end_tok + 1].lower in ("plus", "odd")):
+            # "400+ followers", "4-plus hours", "30-odd years" (a qualifier before it wins: "some
+            # 40-odd people"); the unit may follow the suffix
+            suffix = tokens[end_tok].text if tokens[end_tok].text == "+" else tokens[end_tok + 1].lower
+            qualifier = qualifier or ("~" if suffix == "odd" else ">=")
+            end_tok += 1 if suffix == "+" else 2
+            after, after_end, after_factor = self._unit_after(tokens, end_tok, phrase, currency) \
+                if unit is None else (None, end_tok, 1.0)
+            if after is not None and after not in self.money:
+                unit, end_tok, factor = after, after_end, after_factor
+                if factor != 1.0:
+                    low, high = low * factor, high * factor
+                    value = value * factor if value is not None else None
         if unit is None and kind in ("vague", "fraction") and end_tok + 1 < n and tokens[end_tok].lower == "of":
             # "hundreds of years", "thousands of dollars", "two-tenths of a mile"
             k_of = end_tok + 1
@@ -1067,12 +1082,7 @@ class Extractor:
             unit = "age"
             entity = tokens[person].lower
 
-        # Qualifier after: "800 or more", "400+", "4-plus"
-        if qualifier is None and end_tok < n and tokens[end_tok].glued and (
-                tokens[end_tok].text == "+" or tokens[end_tok].text in HYPHENS and end_tok + 1 < n
-                and tokens[end_tok + 1].lower == "plus" and tokens[end_tok + 1].glued):
-            qualifier = ">="
-            end_tok += 1 if tokens[end_tok].text == "+" else 2
+        # Qualifier after: "800 or more"
         if qualifier is None:
             k_after = end_tok
             if unit is not None and k_after + 1 < n and tokens[k_after].lower in ("a", "an", "per") \
