@@ -684,7 +684,9 @@ class Extractor:
             w = t.lower
             if w == "and" and words and not joined_and and k + 1 < n and tokens[k + 1].kind == "word":
                 nxt = tokens[k + 1].lower
-                if nxt not in r.stop_words and not self._is_verbish(tokens, k + 1) \
+                nouny = not self._is_plural(words[-1]) or self._is_plural(nxt) or (
+                    k + 2 < n and tokens[k + 2].kind == "word" and self._is_plural(tokens[k + 2].lower))
+                if nouny and nxt not in r.stop_words and not self._is_verbish(tokens, k + 1) \
                         and not self.grammar.is_number_word(nxt) and not tokens[k + 1].text[:1].isupper():
                     # "enterprises and organizations", "soldiers and officers"
                     words.append("and")
@@ -781,7 +783,9 @@ class Extractor:
             return None
         k = i - 1
         seen = 0
-        while k >= 0 and seen < r.change_window_before:
+        # "cut the risk of death by 20 per cent": "by" ties the number to a change verb further back
+        window = r.change_window_before * 2 if i > 0 and tokens[i - 1].lower == "by" else r.change_window_before
+        while k >= 0 and seen < window:
             t = tokens[k]
             if t.kind == "num":
                 break
@@ -1017,8 +1021,9 @@ class Extractor:
         # Ages: "aged 42", "a 42-year-old man", "John Smith, 42,"; "a magnitude of 4.4"
         if unit is None and prev_word in r.measures_before:
             unit = r.measures_before[prev_word]
-        elif unit is None and prev_word == "of" and start_tok > 1 and tokens[start_tok - 2].lower in r.measures_before:
-            unit = r.measures_before[tokens[start_tok - 2].lower]
+        elif unit is None and (prev_word == "of" or prev_word in r.range_openers and kind == "range") \
+                and start_tok > 1 and tokens[start_tok - 2].lower in r.measures_before:
+            unit = r.measures_before[tokens[start_tok - 2].lower]  # "a magnitude of 4.4", "aged between 17 and 45"
         if unit is None and end_tok < n and tokens[end_tok].lower in ("point", "points") \
                 and any(t.lower in r.poll_words for t in tokens):
             unit, end_tok = "percentage_point", end_tok + 1  # "leads by 4 points in the poll"

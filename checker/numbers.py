@@ -368,8 +368,11 @@ class NumberGrammar:
             nxt = tokens[i + 1].lower
             if nxt not in self.scales and nxt != "point" and self._unit_word_at(tokens, i + 1) \
                     and (self._after_qualifier(tokens, i)
-                         or (self._word(tokens, i + 2), self._word(tokens, i + 3)) in r.qualifiers_after):
-                # "less than an inch", "more than a year", "nearly an hour": one unit, bounded
+                         or (self._word(tokens, i + 2), self._word(tokens, i + 3)) in r.qualifiers_after
+                         or (self._word(tokens, i + 2), self._word(tokens, i + 3), self._word(tokens, i + 4))
+                         == ("and", "a", "half")):
+                # "less than an inch", "more than a year", "nearly an hour": one unit, bounded;
+                # "a year and a half", "an hour and a half": one unit and a half
                 return NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
             if nxt in self.scales:
                 phrase = NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
@@ -425,6 +428,28 @@ class NumberGrammar:
         end = phrase.i
         while k < n:
             tok = tokens[k]
+            if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind in ("unit", "teen", "ten") \
+                    and k + 5 < n and all(tokens[k + d].glued for d in range(1, 6)) \
+                    and tokens[k + 2].text in HYPHENS and tokens[k + 4].text in HYPHENS \
+                    and self._word(tokens, k + 1) == "and" and self._word(tokens, k + 3) in ("a", "one") \
+                    and self._word(tokens, k + 5) in ("half", "quarter", "third"):
+                # "two-and-a-half years": "two and a half" written as one word
+                current += {"half": 0.5, "quarter": 0.25, "third": 0.333333}[self._word(tokens, k + 5)]
+                k += 6
+                end = k
+                consumed_any = True
+                last_kind = "frac"
+                if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued \
+                        and self._word(tokens, k + 1) in self.big_scales:
+                    k += 1  # "two-and-a-half-million"
+                if k < n and tokens[k].lower in self.big_scales:
+                    total += current * self.big_scales[tokens[k].lower]
+                    current = 0
+                    phrase.scaled = True
+                    phrase.scale_word = tokens[k].lower
+                    k += 1
+                    end = k
+                break
             if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind in ("unit", "teen", "ten", "hundred") \
                     and k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.big_scales:
                 k += 1  # "one-million dollars", "two-billion-dollar": the hyphen joins a scale word
