@@ -684,8 +684,9 @@ class Extractor:
             w = t.lower
             if w == "and" and words and not joined_and and k + 1 < n and tokens[k + 1].kind == "word":
                 nxt = tokens[k + 1].lower
-                nouny = not self._is_plural(words[-1]) or self._is_plural(nxt) or (
-                    k + 2 < n and tokens[k + 2].kind == "word" and self._is_plural(tokens[k + 2].lower))
+                after = tokens[k + 2].lower if k + 2 < n and tokens[k + 2].kind == "word" else ""
+                nouny = not self._is_plural(words[-1]) or (self._is_plural(nxt) and after not in r.determiners
+                                                           and after not in ("a", "an")) or self._is_plural(after)
                 if nouny and nxt not in r.stop_words and not self._is_verbish(tokens, k + 1) \
                         and not self.grammar.is_number_word(nxt) and not tokens[k + 1].text[:1].isupper():
                     # "enterprises and organizations", "soldiers and officers"
@@ -811,11 +812,28 @@ class Extractor:
             k += 1
         return None
 
+    def _after_label(self, tokens: list[Token], i: int) -> bool:
+        """Token i follows a label word ("page 5", "Section 427"), directly or through a list of
+        numbers ("versions 6, 7, 8 and 9")."""
+        r = self.r
+        k = i - 1
+        while k > 0 and (tokens[k].text == "," or tokens[k].lower in ("and", "or", "&")) \
+                and (tokens[k - 1].kind == "num" or tokens[k - 1].text == ","):
+            k -= 1
+            while k > 0 and tokens[k].kind == "num":
+                k -= 1
+        prev = tokens[k]
+        return prev.kind == "word" and (prev.lower in r.label_words or prev.lower.rstrip(".") in r.label_words) \
+            and not prev.text.isupper() and prev.lower not in self.qualifier_words \
+            and (tokens[i].kind == "num" or k == i - 1)
+
     def _is_name_number(self, tokens: list[Token], i: int, phrase: NumberPhrase) -> bool:
         """'Army-2023', 'COVID-19', 'G20', 'Boeing 737', 'Section 427', '5G', 'S&P 500'."""
         r = self.r
         tok = tokens[i]
         n = len(tokens)
+        if i > 0 and self._after_label(tokens, i):
+            return True  # "page twenty", "number 12", "versions 6, 7, 8 and 9"
         if tok.kind != "num":
             return False
         if len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
@@ -842,9 +860,6 @@ class Extractor:
                     return True  # Army-2023, COVID-19, F-35
                 if w.kind == "word" and w.lower in ("under", "over"):
                     return True  # "the under-21 side", "over-50s": an age group's name
-            if prev.kind == "word" and (prev.lower in r.label_words or prev.lower.rstrip(".") in r.label_words) \
-                    and not prev.text.isupper() and prev.lower not in self.qualifier_words:
-                return True  # page 5, Section 427
             if prev.text == "." and i > 1 and tokens[i - 2].lower in ("no", "nos", "p", "pp", "vol", "art", "sec") \
                     and tokens[i - 2].text[:1].isupper():
                 return True  # No. 1
@@ -867,8 +882,8 @@ class Extractor:
                                     and prev.text not in r.currency_symbols and prev.lower not in self.qualifier_ends):
                 return True
             if prev.kind == "word" and not tok.glued and any(c.isupper() for c in prev.text[1:]) \
-                    and prev.text not in r.currency_symbols:
-                return True  # iPhone 15, PlayStation 5
+                    and prev.text not in r.currency_symbols and not prev.lower.endswith(("'s", "’s")):
+                return True  # iPhone 15, PlayStation 5; not "IBM's 10 percent share"
         nxt = tokens[phrase.j] if phrase.j < n else None
         if nxt is not None and nxt.glued and nxt.kind == "word" and not phrase.scaled:
             low = nxt.lower
@@ -1224,7 +1239,8 @@ class Extractor:
         if self._in_year_list(tokens, i):
             return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                           extra={"year": int(tok.text), "iso": tok.text})
-        if prev in self.r.year_words or prev.endswith(("'s", "’s")) or (i > 0 and tokens[i - 1].text in HYPHENS):
+        if prev in self.r.year_words or prev.endswith(("'s", "’s")) \
+                or (i > 0 and (tokens[i - 1].text in HYPHENS or tokens[i - 1].text == "/")):  # "05 / 03 / 2013"
             if not ((prev,) in self.r.qualifiers_before and self._np_after(tokens, j)[0]):
                 return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                               extra={"year": int(tok.text), "iso": tok.text})
@@ -1265,6 +1281,8 @@ class Extractor:
         before = tokens[q_start - 1].lower if q_start > 0 else ""
         before_num = tokens[start_tok - 1].lower if start_tok > 0 else ""
         opener = before if before in r.range_openers else (before_num if before_num in r.range_openers else "")
+        if opener == "from" and joiner == "up" and k + 1 < n and tokens[k + 1].lower == "to":
+            k, joiner = k + 1, "to"  # "will cost from $999 up to $1,099"
         if not (hyphen or joiner in r.range_joiners):
             return None
         # "rose by 2% to 5%", "rose from 62 to 64", "dropped $100 to $1199": a change and its
@@ -1369,9 +1387,13 @@ class Extractor:
         """'John Smith, 42, was arrested', 'the suspect, 29,': an age in apposition. Returns the
         index of the word it is the age of, or None."""
         n = len(tokens)
-        if start_tok < 2 or tokens[start_tok - 1].text != "," or value is None:
+        if value is None or not (0 < value < 120 and float(value).is_integer()):
             return None
-        if not (0 < value < 120 and float(value).is_integer()):
+        if start_tok >= 2 and tokens[start_tok - 1].lower in ("was", "is", "turned", "turns") \
+                and tokens[start_tok - 2].lower in ("he", "she") \
+                and (end_tok >= n or tokens[end_tok].text in ".,;)" or tokens[end_tok].lower in ("when", "at")):
+            return start_tok - 2  # "He was 95.", "when she was 14,": the age of the person
+        if start_tok < 2 or tokens[start_tok - 1].text != "," or value is None:
             return None
         if end_tok < n and tokens[end_tok].text not in ",)":
             return None
@@ -1427,8 +1449,8 @@ class Extractor:
                 return False  # "at one point", "for one thing", "one by one"
             if subject or not entity:
                 return False
-        if tok.kind == "word" and tok.lower in ("a", "an") and not phrase.scaled:
-            return False
+        if tok.kind == "word" and tok.lower in ("a", "an") and not phrase.scaled and phrase.kind != "vague":
+            return False  # "a few movie credits" is a vague count; "a" alone is not
         if entity and entity.split()[0] in r.street_words:
             return False
         if entity:

@@ -618,6 +618,8 @@ class NumberGrammar:
                 v = round(self.cardinals[w] * r.fractions[fw], 6)
                 if fw in ("thirds",):
                     v = round(self.cardinals[w] / 3, 6)
+                if v > 1:
+                    return None  # "nine quarters of football": a count of quarters, not 2.25 of a whole
                 return NumberPhrase(i, k + 1, v, v, v, "fraction", words=True)
             return None
         if w == "half":
