@@ -27,6 +27,10 @@ REAL_THRESHOLDS = {"value": 0.915, "value+qualifier": 0.90, "value+unit": 0.88, 
 # had not seen the extractor): value 0.990, value+qualifier 0.989, value+unit 0.977,
 # value+entity 0.424 (the first run, before any fix it prompted: 0.980 / 0.949 / 0.955).
 BLIND_THRESHOLDS = {"value": 0.985, "value+qualifier": 0.98, "value+unit": 0.97, "value+entity": 0.41}
+# Measured 2026-11-22 on tests/data/eval-heldout (260 real ECB+ lines drawn at random, 180 claims,
+# labelled blind): value 0.907, value+qualifier 0.891, value+unit 0.907, value+entity 0.519 (the
+# first run, before any fix it prompted: 0.866 / 0.849 / 0.849).
+HELDOUT_THRESHOLDS = {"value": 0.90, "value+qualifier": 0.88, "value+unit": 0.90, "value+entity": 0.50}
 
 
 def _evaluate_set(name: str, rules):
@@ -51,7 +55,12 @@ def blind_eval(rules):
     return _evaluate_set("eval-blind", rules)
 
 
-@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind"])
+@pytest.fixture(scope="module")
+def heldout_eval(rules):
+    return _evaluate_set("eval-heldout", rules)
+
+
+@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind", "eval-heldout"])
 def test_labelled_sets_are_valid_and_balanced(data_dir, name):
     result = subprocess.run([sys.executable, str(data_dir / name / "validate_gold.py")],
                             capture_output=True, text=True)
@@ -77,7 +86,8 @@ def test_scores_do_not_regress(gold_eval, metric):
         assert f1 >= REQUIRED[metric]
 
 
-_OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True)]
+_OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
+               ("eval-heldout", HELDOUT_THRESHOLDS, 200, False)]
 
 
 @pytest.mark.parametrize("name, thresholds, size, required, metric", [
@@ -86,7 +96,8 @@ _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_
 def test_other_sets_scores_do_not_regress(request, name, thresholds, size, required, metric):
     """Real news (below issue 3's bar: spacing artefacts, sports statistics) and the blind set
     (which must clear it)."""
-    items, result = request.getfixturevalue({"eval-real": "real_eval", "eval-blind": "blind_eval"}[name])
+    items, result = request.getfixturevalue(
+        {"eval-real": "real_eval", "eval-blind": "blind_eval", "eval-heldout": "heldout_eval"}[name])
     assert len(items) >= size
     f1 = result.scores[metric].f1
     assert f1 >= thresholds[metric], f"{metric} F1 on {name} fell to {f1:.3f}"
