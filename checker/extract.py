@@ -387,7 +387,7 @@ class Extractor:
             if phrase is None:
                 i += 1
                 continue
-            if phrase.words and not phrase.scaled and self._in_idiom(tokens, phrase.i):
+            if phrase.words and self._in_idiom(tokens, phrase.i):
                 i = max(phrase.j, i + 1)  # "at one point", "a zero-day flaw", "zero tolerance"
                 continue
             claim = self._claim(view, tokens, phrase, blocked, previous, claims)
@@ -812,6 +812,35 @@ class Extractor:
             k += 1
         return None
 
+    @staticmethod
+    def _golf_or_split(tokens: list[Token], i: int) -> bool:
+        """Golf scores ("8-under 63", "15 under par", "a 4-under-par 68") and share splits
+        ("a 10-for-1 stock split"): numbers that are no amount of anything."""
+        n = len(tokens)
+
+        def word(k: int) -> str:
+            return tokens[k].lower if 0 <= k < n else ""
+
+        def skip_hyphen(k: int) -> int:
+            return k + 1 if k < n and tokens[k].text in HYPHENS and tokens[k].glued else k
+
+        k = skip_hyphen(i + 1)
+        if word(k) in ("under", "over") and (k > i + 1 or word(skip_hyphen(k + 1)) == "par"):
+            return True  # "8-under", "15 under par"
+        if word(i - 1) == "par" or (word(i - 1) in ("under", "over") and i > 2
+                                     and tokens[i - 2].text in HYPHENS and tokens[i - 3].kind == "num"):
+            return True  # the round's score after "4-under-par 68", "8-under 63"
+        if word(i - 1) == "par" and word(i - 2) in ("under", "over"):
+            return True
+        # "a 10-for-1 stock split": both numbers
+        if word(i + 1) in HYPHENS and word(i + 2) == "for" and i + 4 < n and tokens[i + 4].kind == "num":
+            after = [word(i + 5), word(i + 6)]
+        elif word(i - 1) in HYPHENS and word(i - 2) == "for" and i > 3 and tokens[i - 4].kind == "num":
+            after = [word(i + 1), word(i + 2)]
+        else:
+            return False
+        return "split" in after
+
     def _after_label(self, tokens: list[Token], i: int) -> bool:
         """Token i follows a label word ("page 5", "Section 427"), directly or through a list of
         numbers ("versions 6, 7, 8 and 9")."""
@@ -836,6 +865,8 @@ class Extractor:
             return True  # "page twenty", "number 12", "versions 6, 7, 8 and 9"
         if tok.kind != "num":
             return False
+        if self._golf_or_split(tokens, i):
+            return True
         if len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
             return True  # "0845 125 2222", "BEY 0843": codes and phone numbers, not amounts
         if phrase.j + 1 < n and tokens[phrase.j].text in HYPHENS and tokens[phrase.j].glued \
@@ -863,8 +894,8 @@ class Extractor:
             if prev.text == "." and i > 1 and tokens[i - 2].lower in ("no", "nos", "p", "pp", "vol", "art", "sec") \
                     and tokens[i - 2].text[:1].isupper():
                 return True  # No. 1
-            if prev.text == "#" and tok.glued:
-                return True
+            if prev.text == "#" and tok.glued or prev.text in ("§", "¶"):
+                return True  # "#1", "§ 1343"
             if prev.kind == "word" and prev.text[:1].isupper() and not tok.glued:
                 low = prev.lower
                 if not (low in r.stop_words or low in r.calendar_words or low in self.qualifier_ends
@@ -876,8 +907,13 @@ class Extractor:
                     at_start = i == 1 or (i > 1 and tokens[i - 2].text in ".:;\"“(")
                     if not at_start or prev.text.isupper() and len(prev.text) > 1:
                         return True
-                    if at_start and low not in r.change_words and low not in r.number_adverbs:
-                        return True  # "Apollo 11 ..." is a name; "Exactly 40 ...", "Only 12 ..." are not
+                    measure_follows = phrase.j + 1 < n and tokens[phrase.j].text in HYPHENS \
+                        and tokens[phrase.j].glued and (tokens[phrase.j + 1].lower,) in r.measure_words
+                    if at_start and low not in r.change_words and low not in r.number_adverbs \
+                            and not measure_follows:
+                        # "Apollo 11 ..." is a name; "Exactly 40 ...", "Only 12 ...", "Benchmark
+                        # 10-year yields ..." are not
+                        return True
             if prev.text == "&" or (prev.kind == "word" and prev.text.isupper() and len(prev.text) >= 2 and not tok.glued
                                     and prev.text not in r.currency_symbols and prev.lower not in self.qualifier_ends):
                 return True
@@ -904,7 +940,12 @@ class Extractor:
         if i + 3 < n and tokens[i + 3].glued and tokens[i + 3].text in HYPHENS | {"/"}:
             return False  # "9-1-1", "2-1/2"
         around = [t.lower for t in tokens[max(0, i - 3):i]] + [tokens[i + 3].lower if i + 3 < n else ""]
-        return any(w in self.r.vote_words for w in around)
+        if any(w in self.r.vote_words for w in around):
+            return True
+        # "The Senate passed the $1.2 trillion spending package 74-24": a voting body earlier in
+        # the sentence, and no word of a game
+        earlier = {t.lower for t in tokens[:i]}
+        return bool(earlier & self.r.vote_bodies) and not (earlier & self.r.score_words)
 
     def _is_score(self, tokens: list[Token], i: int, j: int) -> bool:
         """'won 3-1', '2-2', '102-99': two numbers joined by a hyphen that are a result."""
@@ -976,7 +1017,8 @@ class Extractor:
                 and (i == 1 or not tokens[i - 1].glued or tokens[i - 2].text in "([:"):
             sign, start_tok = -1, i - 1
         elif i > 0 and tokens[i - 1].lower == "minus":
-            sign, start_tok = -1, i - 1
+            if not (i > 2 and tokens[i - 3].lower == "plus" and tokens[i - 2].lower == "or"):
+                sign, start_tok = -1, i - 1  # not "plus or minus 3.1 points": a margin, not a sign
         elif i > 1 and tokens[i - 1].text in HYPHENS and tok.glued and tokens[i - 1].glued \
                 and tokens[i - 2].lower == "minus":
             sign, start_tok = -1, i - 2  # "minus-20 degree temperatures"
@@ -1031,6 +1073,8 @@ class Extractor:
             value = round(value * factor, 9) if value is not None else None
             resolution *= factor
 
+        if unit in ("mm", "cm", "inch") and end_tok < n and tokens[end_tok].lower in r.calibre_nouns:
+            return None  # "155mm artillery rounds", "a 120mm mortar": a calibre, a weapon's name
         entity = ""
         prev_word = tokens[start_tok - 1].lower if start_tok > 0 and tokens[start_tok - 1].kind == "word" else ""
         # Ages: "aged 42", "a 42-year-old man", "John Smith, 42,"; "a magnitude of 4.4"

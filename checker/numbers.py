@@ -592,6 +592,13 @@ class NumberGrammar:
             if fw == "half" and (follows == "dozen" or i + 3 < n and tokens[frac_tok + 1].text in HYPHENS
                                  and self._word(tokens, frac_tok + 2) == "dozen"):
                 return None  # "a half-dozen": a number, read by _words
+            if follows == "of" and self._word(tokens, frac_tok + 2) in ("a", "an") \
+                    and self._word(tokens, frac_tok + 3) in self.big_scales \
+                    and self._word(tokens, frac_tok + 3) != "hundred":
+                # "a quarter of a million": a number, not a fraction of something
+                v = round(r.fractions[fw] * self.big_scales[self._word(tokens, frac_tok + 3)], 6)
+                return NumberPhrase(i, frac_tok + 4, v, v, v, "cardinal", scaled=True, words=True,
+                                    scale_word=self._word(tokens, frac_tok + 3))
             if follows in ("of",) or fw in ("half",) or (w == "one" and i + 2 < n and tokens[i + 1].text in HYPHENS):
                 v = r.fractions[fw]
                 return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)

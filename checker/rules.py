@@ -293,6 +293,8 @@ class Rules:
     poll_words: set[str] = field(default_factory=set)
     number_idioms: list[tuple[str, ...]] = field(default_factory=list)
     number_adverbs: set[str] = field(default_factory=set)
+    vote_bodies: set[str] = field(default_factory=set)
+    calibre_nouns: set[str] = field(default_factory=set)
     unit_fillers: set[str] = field(default_factory=set)
     magnitude_nouns: set[str] = field(default_factory=set)
     events: list[EventRule] = field(default_factory=list)
@@ -472,13 +474,16 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "unit_fillers": "unit_fillers",
         "magnitude_nouns": "magnitude_nouns",
     }
-    data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms", "number_adverbs"})
+    data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms", "number_adverbs", "vote_bodies",
+                                                      "calibre_nouns"})
     for key, attr in fields.items():
         words = _string_list(doc, _require(doc, data, key, ()), (key,))
         setattr(rules, attr, {w.lower() for w in words})
     idioms = _string_list(doc, data.get("number_idioms", []), ("number_idioms",))
     rules.number_idioms = [_words(idiom) for idiom in idioms]
     rules.number_adverbs = {w.lower() for w in _string_list(doc, data.get("number_adverbs", []), ("number_adverbs",))}
+    rules.vote_bodies = {w.lower() for w in _string_list(doc, data.get("vote_bodies", []), ("vote_bodies",))}
+    rules.calibre_nouns = {w.lower() for w in _string_list(doc, data.get("calibre_nouns", []), ("calibre_nouns",))}
 
 
 def _load_events(doc: _Doc, rules: Rules) -> None:
