@@ -31,6 +31,10 @@ BLIND_THRESHOLDS = {"value": 0.985, "value+qualifier": 0.98, "value+unit": 0.97,
 # labelled blind): value 0.907, value+qualifier 0.891, value+unit 0.907, value+entity 0.519 (the
 # first run, before any fix it prompted: 0.866 / 0.849 / 0.849).
 HELDOUT_THRESHOLDS = {"value": 0.90, "value+qualifier": 0.88, "value+unit": 0.90, "value+entity": 0.50}
+# Measured 2026-11-22 on tests/data/eval-blind2 (250 wire-copy sentences, 550 claims, a second
+# blind writer): value 0.986, value+qualifier 0.975, value+unit 0.972, value+entity 0.431 (the
+# first run, before any fix it prompted: 0.967 / 0.956 / 0.952).
+BLIND2_THRESHOLDS = {"value": 0.98, "value+qualifier": 0.97, "value+unit": 0.965, "value+entity": 0.42}
 
 
 def _evaluate_set(name: str, rules):
@@ -60,7 +64,12 @@ def heldout_eval(rules):
     return _evaluate_set("eval-heldout", rules)
 
 
-@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind", "eval-heldout"])
+@pytest.fixture(scope="module")
+def blind2_eval(rules):
+    return _evaluate_set("eval-blind2", rules)
+
+
+@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind", "eval-heldout", "eval-blind2"])
 def test_labelled_sets_are_valid_and_balanced(data_dir, name):
     result = subprocess.run([sys.executable, str(data_dir / name / "validate_gold.py")],
                             capture_output=True, text=True)
@@ -87,7 +96,7 @@ def test_scores_do_not_regress(gold_eval, metric):
 
 
 _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
-               ("eval-heldout", HELDOUT_THRESHOLDS, 200, False)]
+               ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True)]
 
 
 @pytest.mark.parametrize("name, thresholds, size, required, metric", [
@@ -97,7 +106,8 @@ def test_other_sets_scores_do_not_regress(request, name, thresholds, size, requi
     """Real news (below issue 3's bar: spacing artefacts, sports statistics) and the blind set
     (which must clear it)."""
     items, result = request.getfixturevalue(
-        {"eval-real": "real_eval", "eval-blind": "blind_eval", "eval-heldout": "heldout_eval"}[name])
+        {"eval-real": "real_eval", "eval-blind": "blind_eval", "eval-heldout": "heldout_eval",
+         "eval-blind2": "blind2_eval"}[name])
     assert len(items) >= size
     f1 = result.scores[metric].f1
     assert f1 >= thresholds[metric], f"{metric} F1 on {name} fell to {f1:.3f}"
