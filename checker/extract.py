@@ -736,6 +736,8 @@ class Extractor:
         r = self.r
         k = i - 1
         skipped = 0
+        if k >= 0 and tokens[k].lower in ("and", "or"):
+            return "", False  # "52 percent in Egypt and 82 percent in India": a list item, no subject here
         # skip the verb group and prepositions between subject and number
         while k >= 0 and skipped < 6:
             t = tokens[k]
@@ -1201,6 +1203,13 @@ class Extractor:
                 entity, np_end = self._np_after(tokens, k)
                 if entity and qualifier is None:
                     qualifier, end_tok = self._qualifier_after(tokens, np_end, end_tok)  # "300 yards or more"
+        if not entity and unit == "percent" and end_tok + 1 < n and tokens[end_tok].lower == "of":
+            # "55 percent of voice traffic", "52% of voters": the whole the share is of
+            k2 = end_tok + 1
+            while k2 < n and tokens[k2].lower in r.determiners:
+                k2 += 1
+            if k2 < n and tokens[k2].kind == "word" and not tokens[k2].text[:1].isupper():
+                entity = self._np_after(tokens, k2)[0]
         if entity and entity.split()[-1] in ("ones", "one") and len(entity.split()) > 1:
             # "83 countries, including 41 high-level ones": "ones" stands for the first plural noun
             # of the sentence ("Military delegations from ...")
@@ -1240,10 +1249,22 @@ class Extractor:
         if unit == "count" and not self._is_claim_count(tokens, phrase, start_tok, end_tok, entity, subject,
                                                         qualifier, kind, prev_word, sentence_claims):
             return None
-        if unit == "count" and not entity:
+        if unit == "count" and not entity and end_tok + 4 < n and tokens[end_tok].kind == "num" \
+                and [t.lower for t in tokens[end_tok + 1:end_tok + 5]] == ["-", "year", "-", "olds"]:
+            entity = tokens[end_tok].text + "-year-olds"  # "two 16-year-olds": teenagers are counted
+        if unit == "count" and not entity and not (end_tok < n and tokens[end_tok].kind == "num"):
             listed = self._list_partner(tokens, start_tok, sentence_claims)
             if listed is not None:
                 unit, entity = listed.unit, listed.entity
+        if unit == "count" and not entity:
+            q0 = q_start if qualifier is not None else start_tok
+            if q0 > 0 and tokens[q0 - 1].lower in ("and", "or"):
+                # "Three people died and two dozen were injured", "1,200 homes were destroyed and
+                # hundreds more damaged": an elliptical count of what the clause before counted
+                for c in reversed(sentence_claims):
+                    if c.unit == "count" and c.entity:
+                        entity = c.entity
+                        break
 
         # The interval the qualifier allows
         if qualifier is None:
