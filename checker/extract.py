@@ -646,7 +646,11 @@ class Extractor:
             if t.kind == "word" and t.lower in r.ambiguous_currency_words:
                 cur, other = r.ambiguous_currency_words[t.lower]
                 scaled = phrase is not None and phrase.scaled
-                return (cur if scaled or currency else other), j + 1, 1.0
+                start = phrase.i if phrase is not None else j
+                money_near = any(tok.lower in r.money_context for tok in tokens[max(0, start - 6):j + 4])
+                return (cur if scaled or currency or money_near else other), j + 1, 1.0
+        elif tokens[k].lower in r.ambiguous_currency_words:
+            return r.ambiguous_currency_words[tokens[k].lower][1], k + 1, 1.0  # "a 300-pound lineman"
         if not in_tables:
             return None, j, 1.0
         sub, end = self._match_phrase(tokens, k, r.subunits, self.measure_max)

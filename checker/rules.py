@@ -262,6 +262,7 @@ class Rules:
     currency_symbols: dict[str, str] = field(default_factory=dict)
     currency_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     ambiguous_currency_words: dict[str, tuple[str, str]] = field(default_factory=dict)
+    money_context: frozenset[str] = frozenset()
     percent_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     measure_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     measure_words_exact: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -382,7 +383,7 @@ def _load_qualifiers(doc: _Doc, rules: Rules) -> None:
 
 
 def _load_units(doc: _Doc, rules: Rules) -> None:
-    allowed = {"currencies", "ambiguous_currency_words", "percent", "subunits", "measures", "measures_before",
+    allowed = {"currencies", "ambiguous_currency_words", "money_context", "percent", "subunits", "measures", "measures_before",
                "glued_only"}
     data = _mapping(doc, doc.data, (), allowed)
     currencies = _mapping(doc, _require(doc, data, "currencies", ()), ("currencies",))
@@ -403,6 +404,8 @@ def _load_units(doc: _Doc, rules: Rules) -> None:
         cur = _require(doc, entry, "currency", kp)
         other = _require(doc, entry, "otherwise", kp)
         rules.ambiguous_currency_words[str(word).lower()] = (str(cur), str(other))
+    rules.money_context = frozenset(
+        w.lower() for w in _string_list(doc, data.get("money_context", []), ("money_context",)))
     percent = _mapping(doc, data.get("percent", {}), ("percent",), {"percent", "percentage_point"})
     for unit, words in percent.items():
         for word in _string_list(doc, words, ("percent", unit)):
