@@ -53,6 +53,12 @@ _DATE_PATTERNS = [
     # "2023-24 season", "the 1990s", "mid-2020s"
     ("date", re.compile(rf"\b(?P<y>{_YEAR})[-–/](?:\d{{2}}|{_YEAR})\b(?![-–]\d)")),
     ("date", re.compile(r"\b(?P<y>(?:1[5-9]|20)\d0)['’]?s\b")),
+    # race and lap times: "won in 2:09:56", "a lap of 1:27.097", "3:51.29" (hours:minutes:seconds,
+    # or minutes:seconds with hundredths), not a clock time after "at" or before "a.m."/"GMT"
+    ("duration", re.compile(
+        r"(?<![Aa]t[ \t])\b(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d{1,3})?)"
+        r"|(?P<m2>\d{1,2}):(?P<s2>[0-5]\d\.\d{1,3}))\b"
+        r"(?![ \t]*(?:[aApP]\.?[ \t]?[mM]\b|GMT|UTC|[A-Z]{2,4}T\b))")),
     # clock times: "3:45 p.m.", "10 a.m.", "15:30 GMT", "10am"
     ("time", re.compile(
         r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]*(?:[aApP]\.?[mM]\.?|GMT|UTC|[A-Z]{2,4}T)\b\.?)?"
@@ -94,7 +100,7 @@ _GROUP_SUFFIX = re.compile(r"_(\d+)$")
 
 # Phone numbers, image sizes and other codes whose digits are never amounts.
 _DEBRIS = re.compile(
-    r"\b\d-\d-\d\b|(?:\+\d{1,3}[ \t.-]?)?\(?\b\d{3}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b"
+    r"\b\d-\d-\d\b|(?:\+\d{1,3}[ \t.-]?|\b1[ \t.-])?\(?\b\d{3}\)?[ \t.-]\d{3}[ \t.-]\d{4}\b"
     r"|\+\d{1,3}(?:[ \t.-]\d{2,4}){2,5}\b"
     r"|\b\d{3}-\d{4}\b"
     r"|\b0\d{2,4}(?:[ \t.-]\d{3,4}){1,2}\b"
@@ -203,6 +209,8 @@ class Extractor:
         # Per rule set, so kept on the instance: entity as written -> (entity_key, head noun), and
         # lower-case word -> its singular as a context word, or None when it never is one.
         self._entity_keys: dict[str, tuple[str, str]] = {}
+        self._title_key: tuple | None = None
+        self._title_value = False
         self._context_words: dict[str, str | None] = {}
         self.measure_max = max(self.measure_max, max((len(k) for k in rules.subunits), default=1))
         # The first tokens of every unit table _unit_after reads (lower case, and as written for
@@ -348,6 +356,10 @@ class Extractor:
                     t += 1
                 if kind in ("date", "time"):
                     claims.append(self._date_claim(kind, a, b, m))
+                elif kind == "duration":
+                    seconds = round(int(m.get("h") or 0) * 3600 + int(m.get("m") or m.get("m2") or 0) * 60
+                                    + float(m.get("s") or m.get("s2")), 3)
+                    claims.append(_Claim(a, b, seconds, seconds, seconds, "=", "second", resolution=0.001))
         # Scores ("won 3-1", "the 2-2 draw", "122-119"): both numbers are results, not amounts.
         for k in range(n - 2):
             if tokens[k].kind == "num" and not blocked[k] and self._is_vote(tokens, k):
@@ -387,7 +399,7 @@ class Extractor:
             if phrase is None:
                 i += 1
                 continue
-            if phrase.words and self._in_idiom(tokens, phrase.i):
+            if phrase.words and any(self._in_idiom(tokens, k) for k in range(phrase.i, max(phrase.j, phrase.i + 1))):
                 i = max(phrase.j, i + 1)  # "at one point", "a zero-day flaw", "zero tolerance"
                 continue
             claim = self._claim(view, tokens, phrase, blocked, previous, claims)
@@ -654,7 +666,7 @@ class Extractor:
         if not in_tables:
             return None, j, 1.0
         sub, end = self._match_phrase(tokens, k, r.subunits, self.measure_max)
-        if sub and (len(tokens[k].text) > 2 or glued):
+        if sub and (len(tokens[k].text) > 2 or glued or tokens[k].text not in r.glued_only_units):
             unit, factor = sub
             return unit, end, factor
         best, best_end = None, j
@@ -818,6 +830,29 @@ class Extractor:
             k += 1
         return None
 
+    def _title_case(self, tokens: list[Token]) -> bool:
+        """A headline in title case ("FTSE 100 Closes at Record 8,445 as Miners Rally"): there a
+        capitalized word before a number is no sign of a name. Computed once per sentence."""
+        key = (id(tokens), len(tokens), tokens[0].start, tokens[-1].end, tokens[0].text) if tokens else None
+        if self._title_key != key:
+            long_words = [t.text for t in tokens if t.kind == "word" and len(t.text) > 3]
+            self._title_key = key
+            self._title_value = len(long_words) >= 3 and \
+                sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words)
+        return self._title_value
+
+    def _amount_follows(self, tokens: list[Token], phrase: NumberPhrase) -> bool:
+        """The number is money or a share: a big scale ("3.2 million"), "%" or a currency word after it."""
+        if phrase.scaled and not phrase.ambiguous_scale:
+            return True
+        j = phrase.j
+        if j >= len(tokens):
+            return False
+        if tokens[j].text == "%":
+            return True
+        unit, _, _ = self._unit_after(tokens, j, phrase, None)
+        return unit in self.money or unit in ("percent", "percentage_point")
+
     @staticmethod
     def _golf_or_split(tokens: list[Token], i: int) -> bool:
         """Golf scores ("8-under 63", "15 under par", "a 4-under-par 68") and share splits
@@ -871,6 +906,8 @@ class Extractor:
             return True  # "page twenty", "number 12", "versions 6, 7, 8 and 9"
         if tok.kind != "num":
             return False
+        if i > 0 and tokens[i - 1].text in ("CI", "CrI"):
+            return False  # "95% CI 0.61 to 0.85": the interval's ends, not a code
         if self._golf_or_split(tokens, i):
             return True
         if len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
@@ -878,16 +915,17 @@ class Extractor:
         if phrase.j + 1 < n and tokens[phrase.j].text in HYPHENS and tokens[phrase.j].glued \
                 and tokens[phrase.j + 1].glued and tokens[phrase.j + 1].kind == "word":
             after = tokens[phrase.j + 1]
-            if after.text.isupper() and len(after.text) > 1 or after.lower in r.designation_words:
-                return True  # "877-LAPD", "a .38-caliber revolver", "32-bit"
+            if after.text.isupper() and (len(after.text) > 1 or phrase.j + 2 >= n or not tokens[phrase.j + 2].glued) \
+                    or after.lower in r.designation_words:
+                return True  # "877-LAPD", "an 8-K filing", "a .38-caliber revolver", "32-bit"
         if phrase.ambiguous_scale and tokens[phrase.j - 1].text.isupper() and tokens[phrase.j - 1].glued:
             cur, _ = self._currency_before(tokens, i)
             if cur is None:
                 return True  # "1B Mark Teixeira", "3M": a code, not a billion
         prev = tokens[i - 1] if i > 0 else None
         if prev is not None:
-            if prev.kind == "word" and tok.glued:
-                return True  # G20, MH17
+            if prev.kind == "word" and tok.glued and not (prev.text in r.currency_symbols and prev.text.isupper()):
+                return True  # G20, MH17; not "EUR2.3bn"
             if prev.lower in r.phone_words and phrase.j == i + 1 and not phrase.scaled and (
                     phrase.j >= n or tokens[phrase.j].kind != "word" or tokens[phrase.j].lower in r.stop_words):
                 return True  # "called 911 to report", "dial 999": a phone number
@@ -909,10 +947,15 @@ class Extractor:
                         or low in r.measures_before or low.endswith("'s") or low.endswith("’s")
                         or low in self.grammar.number_words or low in r.ignored_modifiers):
                     # A capitalized word right before: part of a name, unless the sentence starts there
-                    # ("Another 20 people", "Those 12 jurors" start a sentence, not a name)
+                    # ("Another 20 people", "Those 12 jurors" start a sentence, not a name), the
+                    # sentence is a headline in title case ("Company Cuts 1,200 Jobs"), or the
+                    # number is an amount of money or a percentage ("fined Orange 3.2 million euros")
                     at_start = i == 1 or (i > 1 and tokens[i - 2].text in ".:;\"“(")
-                    if not at_start or prev.text.isupper() and len(prev.text) > 1:
+                    if prev.text.isupper() and len(prev.text) > 1:
                         return True
+                    headline = self._title_case(tokens) and phrase.j < n and tokens[phrase.j].kind == "word"
+                    if not at_start and not headline and not self._amount_follows(tokens, phrase):
+                        return True  # ("Creighton 65, Drake 5" stays a score line)
                     measure_follows = phrase.j + 1 < n and tokens[phrase.j].text in HYPHENS \
                         and tokens[phrase.j].glued and (tokens[phrase.j + 1].lower,) in r.measure_words
                     if at_start and low not in r.change_words and low not in r.number_adverbs \
@@ -1012,6 +1055,9 @@ class Extractor:
         decade_age = self._decade_age(tokens, phrase)
         if decade_age is not None:
             return decade_age
+        spoken_year = self._year_in_words(tokens, phrase)
+        if spoken_year is not None:
+            return spoken_year
         year = self._year_claim(tokens, phrase)
         if year is not None:
             return year
@@ -1045,7 +1091,8 @@ class Extractor:
         kind, resolution, end_tok = phrase.kind, phrase.resolution, j
 
         # "80m" is 80 metres unless money is involved
-        if phrase.ambiguous_scale and currency is None and not self._plural_noun_at(tokens, j):
+        if phrase.ambiguous_scale and currency is None and (
+                phrase.scale_word == "mm" or not self._plural_noun_at(tokens, j)):  # "$120MM", never "155mm shells"
             follow, _, _ = self._unit_after(tokens, j, phrase, None)
             if follow not in self.money:
                 factor = r.scale_abbreviations.get(phrase.scale_word or "", 1)
@@ -1081,6 +1128,9 @@ class Extractor:
 
         if unit in ("mm", "cm", "inch") and end_tok < n and tokens[end_tok].lower in r.calibre_nouns:
             return None  # "155mm artillery rounds", "a 120mm mortar": a calibre, a weapon's name
+        if unit == "percent" and end_tok < n and (tokens[end_tok].text in ("CI", "CrI")
+                                                  or tokens[end_tok].lower == "confidence"):
+            return None  # "95% CI": the confidence level names the interval that follows
         entity = ""
         prev_word = tokens[start_tok - 1].lower if start_tok > 0 and tokens[start_tok - 1].kind == "word" else ""
         # Ages: "aged 42", "a 42-year-old man", "John Smith, 42,"; "a magnitude of 4.4"
@@ -1223,6 +1273,9 @@ class Extractor:
                     break
         if phrase.kind == "fraction" and unit is None:
             unit = "fraction"
+        if not entity and unit is None:
+            # "n=9,412", "p=0.003", "95% CI 0.61 to 0.85": a statistic's value
+            entity = self._statistic_before(tokens, q_start if qualifier is not None else start_tok)
         if not entity and unit not in ("date", "time"):
             np, anaphor = self._np_before(tokens, q_start if qualifier is not None else start_tok)
             if anaphor:
@@ -1426,6 +1479,34 @@ class Extractor:
             k -= 1
         return k < 0 or (tokens[k].kind == "sym" and tokens[k].text in ".!?…>:;—–-")
 
+    _STATISTICS = {"n": "sample size", "p": "p-value", "ci": "confidence interval", "interval": "confidence interval"}
+
+    def _statistic_before(self, tokens: list[Token], k: int) -> str:
+        """The statistic a bare number reports: "n=1,204", "p=0.003", "95% CI 1.32-2.11"."""
+        if k >= 2 and tokens[k - 1].text in ("=", "<", ">", "≤", "≥") and tokens[k - 2].text in ("n", "N", "p", "P"):
+            return self._STATISTICS[tokens[k - 2].lower]
+        if k >= 1 and tokens[k - 1].text in ("CI", "interval"):
+            return self._STATISTICS[tokens[k - 1].lower]
+        if k >= 2 and tokens[k - 1].text in "<>≤≥" and tokens[k - 2].text in ("p", "P"):
+            return "p-value"
+        return ""
+
+    _TENS = frozenset(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
+
+    def _year_in_words(self, tokens: list[Token], phrase: NumberPhrase) -> _Claim | None:
+        """'Nineteen fifty-three', 'twenty twenty-four': a year said in words, a date."""
+        j = phrase.j
+        if not (phrase.words and phrase.value in (18, 19, 20) and j < len(tokens)
+                and tokens[j].lower in self._TENS):
+            return None
+        rest = self.grammar.parse_at(tokens, j)
+        if rest is None or rest.value is None or not 10 <= rest.value <= 99 or rest.scaled:
+            return None
+        year = int(phrase.value) * 100 + int(rest.value)
+        end = tokens[rest.j - 1].end
+        return _Claim(tokens[phrase.i].start, end, None, None, None, "=", "date", kind="date",
+                      extra={"year": year, "iso": str(year), "next": rest.j})
+
     def _decade_age(self, tokens: list[Token], phrase: NumberPhrase) -> _Claim | None:
         """'in her 60s', 'in his early 30s': an age given by decade, as a range."""
         i, j = phrase.i, phrase.j
@@ -1464,8 +1545,9 @@ class Extractor:
             return start_tok - 2  # "He was 95.", "when she was 14,": the age of the person
         if start_tok < 2 or tokens[start_tok - 1].text != "," or value is None:
             return None
-        if end_tok < n and tokens[end_tok].text not in ",)":
-            return None
+        if end_tok < n and tokens[end_tok].text not in ",)" and not (
+                tokens[end_tok].text == "." and end_tok + 1 == n):
+            return None  # "..., said farmer Joseph Banda, 54." ends the sentence
         k = start_tok - 2
         if k > 0 and tokens[k].text == "." and tokens[k].glued and tokens[k - 1].lower in ("jr", "sr"):
             k -= 2  # "Arcade Joseph Comeaux Jr., 49,": the age of Comeaux

@@ -306,11 +306,17 @@ class NumberGrammar:
         return None
 
     def _one_in(self, tokens: list[Token], i: int) -> NumberPhrase | None:
-        """'one in five', '1 in 4': a fraction of a whole."""
+        """'one in five', '1 in 4', 'nine out of ten': a fraction of a whole."""
         a = self._small_int(tokens, i)
-        if a is None or self._word(tokens, i + 1) != "in":
+        if a is None:
             return None
-        k = i + 3 if self._word(tokens, i + 2) == "every" else i + 2
+        if self._word(tokens, i + 1) == "in":
+            k = i + 3 if self._word(tokens, i + 2) == "every" else i + 2
+        elif self._word(tokens, i + 1) == "out" and self._word(tokens, i + 2) == "of" \
+                and self._word(tokens, i + 3) in ("ten", "10", "hundred", "100"):
+            k = i + 3  # "nine out of ten people" ("lost three out of four lines" counts lines)
+        else:
+            return None
         b = self._small_int(tokens, k)
         if b is None or not 0 < a < b or (k + 1 < len(tokens) and tokens[k + 1].lower in self.scales):
             return None
@@ -340,6 +346,11 @@ class NumberGrammar:
             factor = 12
         if factor is None:
             return phrase
+        if j + 1 < n and tokens[j + 1].kind == "word" and tokens[j + 1].lower in self.big_scales \
+                and self.big_scales[tokens[j + 1].lower] > factor and w in self.big_scales:
+            factor *= self.big_scales[tokens[j + 1].lower]  # "₹1.05 lakh crore" = 1.05e12
+            j += 1
+            w = tokens[j].lower
         # "one and a half million": a fraction joined by "and a" keeps its scale too.
         phrase.low *= factor
         phrase.high *= factor
@@ -611,6 +622,9 @@ class NumberGrammar:
             alone = (not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
                                                  "bigger", "cheaper")) \
                 and k == frac_tok + 1 and (follows or self._word(tokens, i - 1) in r.fraction_lead_words)
+            if fw not in ("half", "quarter") and self._word(tokens, k) in (
+                    "day", "week", "month", "year", "session", "straight", "consecutive", "successive", "time"):
+                return None  # "the dollar weakened for a fifth day": an ordinal, not a fifth of a day
             if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
                 v = r.fractions[fw]
                 return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
