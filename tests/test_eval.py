@@ -35,6 +35,10 @@ HELDOUT_THRESHOLDS = {"value": 0.90, "value+qualifier": 0.88, "value+unit": 0.90
 # blind writer): value 0.986, value+qualifier 0.975, value+unit 0.972, value+entity 0.431 (the
 # first run, before any fix it prompted: 0.967 / 0.956 / 0.952).
 BLIND2_THRESHOLDS = {"value": 0.98, "value+qualifier": 0.97, "value+unit": 0.965, "value+entity": 0.42}
+# Measured 2026-11-23 on tests/data/eval-blind3 (250 sentences stressing headlines, fact boxes,
+# statistics and currency codes, 526 claims, a third blind writer): value 0.978, value+qualifier
+# 0.965, value+unit 0.968, value+entity 0.407 (first run: 0.937 / 0.924 / 0.928).
+BLIND3_THRESHOLDS = {"value": 0.97, "value+qualifier": 0.955, "value+unit": 0.96, "value+entity": 0.39}
 
 
 def _evaluate_set(name: str, rules):
@@ -69,7 +73,12 @@ def blind2_eval(rules):
     return _evaluate_set("eval-blind2", rules)
 
 
-@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind", "eval-heldout", "eval-blind2"])
+@pytest.fixture(scope="module")
+def blind3_eval(rules):
+    return _evaluate_set("eval-blind3", rules)
+
+
+@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind", "eval-heldout", "eval-blind2", "eval-blind3"])
 def test_labelled_sets_are_valid_and_balanced(data_dir, name):
     result = subprocess.run([sys.executable, str(data_dir / name / "validate_gold.py")],
                             capture_output=True, text=True)
@@ -96,7 +105,8 @@ def test_scores_do_not_regress(gold_eval, metric):
 
 
 _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
-               ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True)]
+               ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True),
+               ("eval-blind3", BLIND3_THRESHOLDS, 250, True)]
 
 
 @pytest.mark.parametrize("name, thresholds, size, required, metric", [
@@ -107,7 +117,7 @@ def test_other_sets_scores_do_not_regress(request, name, thresholds, size, requi
     (which must clear it)."""
     items, result = request.getfixturevalue(
         {"eval-real": "real_eval", "eval-blind": "blind_eval", "eval-heldout": "heldout_eval",
-         "eval-blind2": "blind2_eval"}[name])
+         "eval-blind2": "blind2_eval", "eval-blind3": "blind3_eval"}[name])
     assert len(items) >= size
     f1 = result.scores[metric].f1
     assert f1 >= thresholds[metric], f"{metric} F1 on {name} fell to {f1:.3f}"
