@@ -1539,6 +1539,12 @@ class Extractor:
         n = len(tokens)
         if value is None or not (0 < value < 120 and float(value).is_integer()):
             return None
+        if start_tok >= 1 and tokens[start_tok - 1].lower in ("at", "then", "now", "aged") and end_tok < n \
+                and tokens[end_tok].text == "," and 10 <= value <= 110 \
+                and (start_tok == 1 or tokens[start_tok - 2].text in ".:;\"“(") \
+                and end_tok + 1 < n and tokens[end_tok + 1].kind == "word" \
+                and (tokens[end_tok + 1].lower in ("he", "she") or tokens[end_tok + 1].text[:1].isupper()):
+            return end_tok + 1  # "At 55, he is ...", "Then 67, Felt celebrated ...": the age of the subject
         if start_tok >= 2 and tokens[start_tok - 1].lower in ("was", "is", "turned", "turns") \
                 and tokens[start_tok - 2].lower in ("he", "she") \
                 and (end_tok >= n or tokens[end_tok].text in ".,;)" or tokens[end_tok].lower in ("when", "at")):

@@ -426,6 +426,10 @@ class NumberGrammar:
             if i + 2 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
                     and (self._word(tokens, i + 2),) in r.measure_words:
                 return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
+            if self._word(tokens, i + 1) in ("hour", "mile", "day", "century", "inch", "metre", "meter") \
+                    and self._word(tokens, i - 1) in ("the", "a", "another", "first", "last", "next", "past"):
+                # "the half hour he was allotted", "the past half century"
+                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
         if w not in self.cardinals:
             return None
         phrase = NumberPhrase(i, i, 0, 0, 0, "cardinal", words=True)
@@ -564,7 +568,8 @@ class NumberGrammar:
                     phrase.j += 1
                 return phrase
             # ("few questions" without "a" says "not many", no amount)
-            if w in r.vague_alone and (w != "few" or k > i) and nxt and nxt not in self.number_words \
+            few_ok = w != "few" or k > i or self._word(tokens, i - 1) in ("last", "past", "next", "first")
+            if w in r.vague_alone and few_ok and nxt and nxt not in self.number_words \
                     and nxt not in ("of", "more", "times"):
                 # "several prisons", "a few days": a vague count of what follows
                 lo, hi = r.vague_multipliers[w]
