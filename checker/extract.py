@@ -1273,6 +1273,8 @@ class Extractor:
                     break
         if phrase.kind == "fraction" and unit is None:
             unit = "fraction"
+        elif unit is None and tok.kind == "num" and tok.text.startswith(".") and not phrase.scaled:
+            unit = "fraction"  # "hit .358", "a record of 284-286 (.498)": an average written as a decimal
         if not entity and unit is None:
             # "n=9,412", "p=0.003", "95% CI 0.61 to 0.85": a statistic's value
             entity = self._statistic_before(tokens, q_start if qualifier is not None else start_tok)
@@ -1358,7 +1360,9 @@ class Extractor:
         if modifier and (prev,) not in self.r.qualifiers_before:
             return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                           extra={"year": int(tok.text), "iso": tok.text})
-        if self._in_year_list(tokens, i):
+        if self._in_year_list(tokens, i) or (
+                nxt is not None and nxt.glued and nxt.lower in ("'s", "’s", "'", "’")):
+            # "in 1994, 1996 and 2002"; "2008's sexiest man": a year
             return _Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                           extra={"year": int(tok.text), "iso": tok.text})
         if prev in self.r.year_words or prev.endswith(("'s", "’s")) \
@@ -1545,6 +1549,15 @@ class Extractor:
                 and end_tok + 1 < n and tokens[end_tok + 1].kind == "word" \
                 and (tokens[end_tok + 1].lower in ("he", "she") or tokens[end_tok + 1].text[:1].isupper()):
             return end_tok + 1  # "At 55, he is ...", "Then 67, Felt celebrated ...": the age of the subject
+        if start_tok >= 1 and tokens[start_tok - 1].lower in ("turns", "turned") and 1 <= value <= 110 \
+                and (end_tok >= n or tokens[end_tok].kind != "word"
+                     or tokens[end_tok].lower in ("on", "in", "this", "next", "last", "when", "and")):
+            return self._age_subject(tokens, start_tok - 1)  # "Teixeira, who turns 29 on April 11"
+        if start_tok >= 2 and tokens[start_tok - 1].lower == "at" \
+                and tokens[start_tok - 2].lower in ("died", "dies", "dead", "death") and 1 <= value <= 120 \
+                and (end_tok >= n or tokens[end_tok].kind != "word"
+                     or tokens[end_tok].lower in ("on", "in", "after", "of", "from")):
+            return self._age_subject(tokens, start_tok - 2)  # "Fred LaRue dies at 75", "died at 75 of cancer"
         if start_tok >= 2 and tokens[start_tok - 1].lower in ("was", "is", "turned", "turns") \
                 and tokens[start_tok - 2].lower in ("he", "she") \
                 and (end_tok >= n or tokens[end_tok].text in ".,;)" or tokens[end_tok].lower in ("when", "at")):
@@ -1562,6 +1575,17 @@ class Extractor:
                                     or prev.lower in self.r.person_nouns):
             return k
         return None
+
+    def _age_subject(self, tokens: list[Token], verb: int) -> int:
+        """The person an age verb speaks of ("Teixeira, who turns 29", "Fred LaRue dies at 75"):
+        the last word of the name or person noun just before it, else the verb itself."""
+        k = verb - 1
+        while k >= 0 and (tokens[k].lower in ("who", "has", "had", "will", "would", "just") or tokens[k].text == ","):
+            k -= 1
+        if k >= 0 and tokens[k].kind == "word" and (
+                tokens[k].text[:1].isupper() or singular(tokens[k].lower) in self.r.person_nouns):
+            return k
+        return verb
 
     def _list_partner(self, tokens, start_tok, sentence_claims) -> _Claim | None:
         """'aged 4, 7 and 9': a bare number continuing a list takes the unit and entity of the
