@@ -39,6 +39,10 @@ BLIND2_THRESHOLDS = {"value": 0.98, "value+qualifier": 0.97, "value+unit": 0.965
 # statistics and currency codes, 526 claims, a third blind writer): value 0.978, value+qualifier
 # 0.965, value+unit 0.968, value+entity 0.407 (first run: 0.937 / 0.924 / 0.928).
 BLIND3_THRESHOLDS = {"value": 0.97, "value+qualifier": 0.955, "value+unit": 0.96, "value+entity": 0.39}
+# Measured 2026-11-23 on tests/data/eval-heldout2 (250 more ECB+ lines drawn at random, 237 claims,
+# labelled blind): value 0.921, value+qualifier 0.905, value+unit 0.893, value+entity 0.558 (first
+# run: 0.917 / 0.897 / 0.876).
+HELDOUT2_THRESHOLDS = {"value": 0.91, "value+qualifier": 0.895, "value+unit": 0.88, "value+entity": 0.54}
 
 
 def _evaluate_set(name: str, rules):
@@ -78,7 +82,13 @@ def blind3_eval(rules):
     return _evaluate_set("eval-blind3", rules)
 
 
-@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind", "eval-heldout", "eval-blind2", "eval-blind3"])
+@pytest.fixture(scope="module")
+def heldout2_eval(rules):
+    return _evaluate_set("eval-heldout2", rules)
+
+
+@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind", "eval-heldout", "eval-blind2", "eval-blind3",
+                                  "eval-heldout2"])
 def test_labelled_sets_are_valid_and_balanced(data_dir, name):
     result = subprocess.run([sys.executable, str(data_dir / name / "validate_gold.py")],
                             capture_output=True, text=True)
@@ -106,7 +116,7 @@ def test_scores_do_not_regress(gold_eval, metric):
 
 _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
                ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True),
-               ("eval-blind3", BLIND3_THRESHOLDS, 250, True)]
+               ("eval-blind3", BLIND3_THRESHOLDS, 250, True), ("eval-heldout2", HELDOUT2_THRESHOLDS, 200, False)]
 
 
 @pytest.mark.parametrize("name, thresholds, size, required, metric", [
@@ -117,7 +127,8 @@ def test_other_sets_scores_do_not_regress(request, name, thresholds, size, requi
     (which must clear it)."""
     items, result = request.getfixturevalue(
         {"eval-real": "real_eval", "eval-blind": "blind_eval", "eval-heldout": "heldout_eval",
-         "eval-blind2": "blind2_eval", "eval-blind3": "blind3_eval"}[name])
+         "eval-blind2": "blind2_eval", "eval-blind3": "blind3_eval",
+         "eval-heldout2": "heldout2_eval"}[name])
     assert len(items) >= size
     f1 = result.scores[metric].f1
     assert f1 >= thresholds[metric], f"{metric} F1 on {name} fell to {f1:.3f}"
