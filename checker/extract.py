@@ -882,6 +882,16 @@ class Extractor:
             return False
         return "split" in after
 
+    def _weak_symbol(self, tokens: list[Token], i: int, phrase: NumberPhrase) -> bool:
+        """'R5,000', 'R120m', 'N25.50': a one-letter currency symbol (units.yaml weak_symbols),
+        trusted only on an amount written with a separator, decimals or a scale ("R8" stays a name)."""
+        if i == 0 or tokens[i - 1].text not in self.r.weak_currency_symbols or not tokens[i].glued:
+            return False
+        if i > 1 and tokens[i - 1].glued:
+            return False
+        text = tokens[i].text
+        return "," in text or "." in text or phrase.scaled
+
     def _after_label(self, tokens: list[Token], i: int) -> bool:
         """Token i follows a label word ("page 5", "Section 427"), directly or through a list of
         numbers ("versions 6, 7, 8 and 9")."""
@@ -924,8 +934,9 @@ class Extractor:
                 return True  # "1B Mark Teixeira", "3M": a code, not a billion
         prev = tokens[i - 1] if i > 0 else None
         if prev is not None:
-            if prev.kind == "word" and tok.glued and not (prev.text in r.currency_symbols and prev.text.isupper()):
-                return True  # G20, MH17; not "EUR2.3bn"
+            if prev.kind == "word" and tok.glued and prev.text not in r.currency_symbols \
+                    and not self._weak_symbol(tokens, i, phrase):
+                return True  # G20, MH17; not "EUR2.3bn", "Rp60.4 trillion", "R120m"
             if prev.lower in r.phone_words and phrase.j == i + 1 and not phrase.scaled and (
                     phrase.j >= n or tokens[phrase.j].kind != "word" or tokens[phrase.j].lower in r.stop_words):
                 return True  # "called 911 to report", "dial 999": a phone number
@@ -1058,6 +1069,8 @@ class Extractor:
         spoken_year = self._year_in_words(tokens, phrase)
         if spoken_year is not None:
             return spoken_year
+        if i > 0 and tokens[i - 1].lower == "per":
+            return None  # "per 10 grams", "per 100,000 people": a rate's denominator
         year = self._year_claim(tokens, phrase)
         if year is not None:
             return year
@@ -1075,6 +1088,8 @@ class Extractor:
                 and tokens[i - 2].lower == "minus":
             sign, start_tok = -1, i - 2  # "minus-20 degree temperatures"
         currency, cur_start = self._currency_before(tokens, start_tok)
+        if currency is None and self._weak_symbol(tokens, i, phrase):
+            currency, cur_start = self.r.weak_currency_symbols[tokens[i - 1].text], i - 1
         if currency is not None:
             start_tok = cur_start
         qualifier, q_start, q_phrase = self._qualifier_before(tokens, start_tok)
@@ -1437,6 +1452,14 @@ class Extractor:
         if k3 < n and tokens[k3].text in r.currency_symbols:
             cur2 = r.currency_symbols[tokens[k3].text]
             k3 += 1
+        elif k3 + 1 < n and tokens[k3].kind != "num" and tokens[k3 + 1].glued:
+            m = k3 + 1
+            while m < n and m < k3 + 4 and tokens[m].kind != "num" and tokens[m].glued:
+                m += 1
+            if m < n and tokens[m].kind == "num":
+                cur, cur_start = self._currency_before(tokens, m)
+                if cur is not None and cur_start == k3:
+                    cur2, k3 = cur, m  # "US$38 billion to US$42 billion"
         if k3 >= n or blocked[k3]:
             return None
         second = self.grammar.parse_at(tokens, k3)

@@ -19,7 +19,8 @@ from .rules import Rules
 
 # Thousands groups must be exact ("1,500", not "1,2"), so lists like "1,2 and 3" stay apart.
 TOKEN_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\d.,])\.\d+(?!\d|\.\d))"
+    r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|(?<![\d.,])\.\d+(?!\d|\.\d))"  # Indian grouping first ("₹1,29,999", "3,17,240")
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>\S)"
 )
@@ -551,9 +552,9 @@ class NumberGrammar:
         w = tokens[i].lower
         r = self.r
         k = i
-        if w in ("a",) and self._word(tokens, i + 1) == "few":
+        if w in ("a",) and self._word(tokens, i + 1) in ("few", "handful"):
             k = i + 1
-            w = "few"
+            w = self._word(tokens, i + 1)  # "a few", "a handful of"
         if w in r.vague_multipliers:
             nxt = self._word(tokens, k + 1)
             if nxt in self.scales:
@@ -570,7 +571,7 @@ class NumberGrammar:
             # ("few questions" without "a" says "not many", no amount)
             few_ok = w != "few" or k > i or self._word(tokens, i - 1) in ("last", "past", "next", "first")
             if w in r.vague_alone and few_ok and nxt and nxt not in self.number_words \
-                    and nxt not in ("of", "more", "times"):
+                    and (nxt not in ("of", "more", "times") or w == "handful"):
                 # "several prisons", "a few days": a vague count of what follows
                 lo, hi = r.vague_multipliers[w]
                 return NumberPhrase(i, k + 1, lo, hi, None, "vague", words=True)
@@ -583,8 +584,8 @@ class NumberGrammar:
                 base = self.scales[self.scale_plurals[self._word(tokens, j + 1)]]
                 # "tens of thousands" = 20,000..99,999: the top is just under the next order
                 return NumberPhrase(i, j + 2, lo * base, (hi + 1) * base - 1, None, "vague", scaled=True, words=True)
-            if w == "tens":
-                return None  # "tens" alone is not an amount
+            if w == "tens" or (w == "scores" and self._word(tokens, j) != "of"):
+                return None  # "tens" alone is not an amount; "the scores were level" counts nothing
             # "thousands of soldiers", "hundreds were killed"
             return NumberPhrase(i, j, lo, hi, None, "vague", scaled=True, words=True)
         return None

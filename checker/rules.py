@@ -263,6 +263,7 @@ class Rules:
     currency_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     ambiguous_currency_words: dict[str, tuple[str, str]] = field(default_factory=dict)
     money_context: frozenset[str] = frozenset()
+    weak_currency_symbols: dict[str, str] = field(default_factory=dict)
     percent_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     measure_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     measure_words_exact: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -383,8 +384,8 @@ def _load_qualifiers(doc: _Doc, rules: Rules) -> None:
 
 
 def _load_units(doc: _Doc, rules: Rules) -> None:
-    allowed = {"currencies", "ambiguous_currency_words", "money_context", "percent", "subunits", "measures", "measures_before",
-               "glued_only"}
+    allowed = {"currencies", "ambiguous_currency_words", "money_context", "weak_symbols", "percent", "subunits",
+               "measures", "measures_before", "glued_only"}
     data = _mapping(doc, doc.data, (), allowed)
     currencies = _mapping(doc, _require(doc, data, "currencies", ()), ("currencies",))
     for code, entry in currencies.items():
@@ -404,6 +405,8 @@ def _load_units(doc: _Doc, rules: Rules) -> None:
         cur = _require(doc, entry, "currency", kp)
         other = _require(doc, entry, "otherwise", kp)
         rules.ambiguous_currency_words[str(word).lower()] = (str(cur), str(other))
+    weak = _mapping(doc, data.get("weak_symbols", {}), ("weak_symbols",))
+    rules.weak_currency_symbols = {str(sym): str(code) for sym, code in weak.items()}
     rules.money_context = frozenset(
         w.lower() for w in _string_list(doc, data.get("money_context", []), ("money_context",)))
     percent = _mapping(doc, data.get("percent", {}), ("percent",), {"percent", "percentage_point"})

@@ -85,8 +85,9 @@ def test_every_plural_scale_of_the_lexicon_is_vague(grammar, rules):
     for word, (low, high) in rules.plural_scales.items():
         if word == "tens":
             continue  # "tens" only before "of thousands" (see numbers.yaml)
-        got = grammar.parse_at(tokenize(word), 0)
+        got = grammar.parse_at(tokenize(f"{word} of people"), 0)
         assert got is not None and got.kind == "vague" and (got.low, got.high) == (low, high), word
+    assert grammar.parse_at(tokenize("the scores were level"), 1) is None  # "scores" only before "of"
 
 
 def test_every_ordinal_word_of_the_lexicon_reads(grammar, rules):
