@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Shared checks of the blind wire-copy gold sets (eval-blind2, -blind3, -blind4; stdlib only).
+
+Each set's validate_gold.py calls ``main(folder, set_id)``. The checks are those of
+../eval/validate_gold.py plus: the fixed list of the 10 domain files, exactly PER_FILE sentences
+per file, ids <set_id>-<prefix>-NNN (prefix matches the domain, NNN matches the line number), an
+11% domain cap, sq_ft allowed as a unit, and no sentence twice.
+Exit status 0 if every check passes, 1 otherwise.
+"""
+import json
+import os
+import re
+import sys
+from collections import Counter
+
+QUALIFIERS = {"=", "~", ">", ">=", "<", "<=", "range", "vague"}
+CHANGES = {"up", "down", None}
+UNITS = {
+    "count", "percent", "percentage_point", "fraction",
+    "km", "m", "cm", "mm", "mile", "ft", "inch", "kg", "g", "tonne", "lb",
+    "barrel", "litre", "gallon", "celsius", "fahrenheit", "mph", "km/h", "knot",
+    "MW", "GW", "kW", "kWh", "GB", "TB", "MB", "sq_km", "sq_m", "sq_mile",
+    "hectare", "acre", "sq_ft", "magnitude", "year", "month", "week", "day", "hour",
+    "minute", "second", "age",
+}
+ISO4217 = re.compile(r"^[A-Z]{3}$")
+SENTENCE_KEYS = {"id", "domain", "text", "claims"}
+CLAIM_KEYS = {"value", "low", "high", "qualifier", "change", "unit", "entity", "text"}
+MAX_DOMAIN_SHARE = 0.11
+PER_FILE = 25
+PREFIX = {
+    "courts": "crt", "defence": "def", "disasters": "dis", "finance": "fin",
+    "health": "hea", "markets": "mkt", "politics": "pol", "science": "sci",
+    "sports": "spt", "technology": "tec",
+}
+FILES = sorted(f"{d}.jsonl" for d in PREFIX)
+
+
+def is_num(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def check_claim(c, text, where, errors):
+    if not isinstance(c, dict):
+        errors.append(f"{where}: claim is not an object")
+        return
+    extra = set(c) - CLAIM_KEYS
+    if extra:
+        errors.append(f"{where}: unknown keys {sorted(extra)}")
+    has_value = "value" in c
+    has_low, has_high = "low" in c, "high" in c
+    if has_value == (has_low or has_high):
+        errors.append(f"{where}: needs exactly one of value / (low and high)")
+    if has_low != has_high:
+        errors.append(f"{where}: low and high must both be present")
+    if has_value and not is_num(c["value"]):
+        errors.append(f"{where}: value is not a number: {c['value']!r}")
+    if has_low and has_high:
+        if not (is_num(c["low"]) and is_num(c["high"])):
+            errors.append(f"{where}: low/high not numbers")
+        elif c["low"] > c["high"]:
+            errors.append(f"{where}: low > high ({c['low']} > {c['high']})")
+    q = c.get("qualifier")
+    if q not in QUALIFIERS:
+        errors.append(f"{where}: bad qualifier {q!r}")
+    elif q in ("range", "vague") and not (has_low and has_high):
+        errors.append(f"{where}: qualifier {q} requires low/high")
+    elif q not in ("range", "vague") and not has_value:
+        errors.append(f"{where}: qualifier {q} requires value")
+    if "change" not in c or c["change"] not in CHANGES:
+        errors.append(f"{where}: bad/missing change {c.get('change')!r}")
+    u = c.get("unit")
+    if not isinstance(u, str) or not (u in UNITS or ISO4217.match(u)):
+        errors.append(f"{where}: bad unit {u!r}")
+    e = c.get("entity")
+    if not isinstance(e, str):
+        errors.append(f"{where}: entity must be a string")
+    elif e != e.lower():
+        errors.append(f"{where}: entity not lower-case: {e!r}")
+    t = c.get("text")
+    if not isinstance(t, str) or not t:
+        errors.append(f"{where}: missing claim text")
+    elif t not in text:
+        errors.append(f"{where}: claim text {t!r} not found in sentence")
+
+
+def main(folder: str, set_id: str) -> int:
+    d = sys.argv[1] if len(sys.argv) > 1 else folder
+    id_re = re.compile(rf"^{set_id}-([a-z]{{3}})-(\d{{3}})$")
+    files = FILES
+    errors = []
+    present = sorted(f for f in os.listdir(d) if f.endswith(".jsonl"))
+    if present != FILES:
+        errors.append(f"expected files {FILES}, found {present}")
+    texts = Counter()
+    lines_per_file = Counter()
+    ids = Counter()
+    per_domain = Counter()
+    claims_per_domain = Counter()
+    empty_per_domain = Counter()
+    qual_counts = Counter()
+    unit_counts = Counter()
+    for fn in files:
+        stem = fn[:-len(".jsonl")]
+        if not os.path.exists(os.path.join(d, fn)):
+            errors.append(f"{fn}: missing")
+            continue
+        with open(os.path.join(d, fn), encoding="utf-8") as fh:
+            for ln, line in enumerate(fh, 1):
+                where = f"{fn}:{ln}"
+                if not line.strip():
+                    errors.append(f"{where}: blank line")
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as ex:
+                    errors.append(f"{where}: invalid JSON ({ex})")
+                    continue
+                if not isinstance(obj, dict):
+                    errors.append(f"{where}: line is not an object")
+                    continue
+                missing = SENTENCE_KEYS - set(obj)
+                if missing:
+                    errors.append(f"{where}: missing keys {sorted(missing)}")
+                    continue
+                sid = obj["id"]
+                ids[sid] += 1
+                lines_per_file[fn] += 1
+                where = f"{fn}:{ln} ({sid})"
+                m = id_re.match(sid) if isinstance(sid, str) else None
+                if not m:
+                    errors.append(f"{where}: id does not match {set_id}-<prefix>-NNN")
+                else:
+                    if m.group(1) != PREFIX.get(stem):
+                        errors.append(f"{where}: id prefix {m.group(1)!r} != {PREFIX.get(stem)!r}")
+                    if int(m.group(2)) != ln:
+                        errors.append(f"{where}: id number {m.group(2)} != line {ln}")
+                if obj["domain"] != stem:
+                    errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
+                text = obj["text"]
+                if not isinstance(text, str) or not text.strip():
+                    errors.append(f"{where}: empty text")
+                    continue
+                if not isinstance(obj["claims"], list):
+                    errors.append(f"{where}: claims is not a list")
+                    continue
+                texts[text.strip()] += 1
+                per_domain[obj["domain"]] += 1
+                claims_per_domain[obj["domain"]] += len(obj["claims"])
+                if not obj["claims"]:
+                    empty_per_domain[obj["domain"]] += 1
+                for i, c in enumerate(obj["claims"]):
+                    check_claim(c, text, f"{where} claim {i}", errors)
+                    if isinstance(c, dict):
+                        qual_counts[c.get("qualifier")] += 1
+                        unit_counts[c.get("unit")] += 1
+    for fn in files:
+        if lines_per_file[fn] != PER_FILE:
+            errors.append(f"{fn}: {lines_per_file[fn]} sentences, expected {PER_FILE}")
+    for t, n in texts.items():
+        if n > 1:
+            errors.append(f"duplicate sentence ({n} times): {t[:60]!r}")
+    for sid, n in ids.items():
+        if n > 1:
+            errors.append(f"duplicate id {sid!r} ({n} times)")
+    total = sum(per_domain.values())
+    for dom, n in per_domain.items():
+        if total and n / total > MAX_DOMAIN_SHARE:
+            errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {MAX_DOMAIN_SHARE:.0%}")
+
+    print(f"{'domain':<12} {'sentences':>9} {'claims':>7} {'no-claim':>9} {'share':>7}")
+    for dom in sorted(per_domain):
+        n = per_domain[dom]
+        print(f"{dom:<12} {n:>9} {claims_per_domain[dom]:>7} {empty_per_domain[dom]:>9} {n / total:>7.1%}")
+    print(f"{'TOTAL':<12} {total:>9} {sum(claims_per_domain.values()):>7} {sum(empty_per_domain.values()):>9}")
+    print("qualifiers:", dict(sorted(qual_counts.items(), key=lambda kv: -kv[1])))
+    print("units:", dict(sorted(unit_counts.items(), key=lambda kv: -kv[1])))
+    if errors:
+        print(f"\n{len(errors)} problem(s):")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("\nOK: no problems found")
+    return 0
