@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""Shared checks of the random ECB+ samples (eval-heldout, eval-heldout2; stdlib only).
+
+Each sample's validate_gold.py calls ``main(folder, id_prefix, excluded)``. Adapted from
+../eval-real/validate_gold.py:
+  * ids are "<id_prefix>-<folder>-<file stem>-<n>" (n = 1-based line number in the source file);
+  * at least MIN_SENTENCES = 200 sentences; no corpus folder holds more than
+    MAX_FOLDER_SENTENCES = 6 sentences; no domain exceeds 30% of the sentences;
+  * the claim checks of ../eval/validate_gold.py;
+  * no sentence text twice, and none that is a sentence of an earlier set (``excluded``: each
+    found through its --flag FILE, its environment variable, or its folder beside this one; only
+    "text" fields are read; a set that is not found is reported and its check is SKIPPED);
+  * the verbatim check against the corpus ($ECBPLUS_DIR, --corpus, ../shared/corpora beside the
+    clone) is skipped with a note when the corpus is not found, unless --require-corpus.
+
+Options: [DIR] [--corpus CORPUS_DIR] [--eval-real FILE] [--eval-heldout FILE] [--folders]
+[--require-corpus]. Exit status 0 if every check passes, 1 otherwise.
+"""
+import json
+import os
+import re
+import sys
+from collections import Counter
+
+# Claim checks copied from tests/data/eval/validate_gold.py (unchanged), so this file is
+# self-contained; plus the one extra unit "sq_ft" that eval-real adds.
+QUALIFIERS = {"=", "~", ">", ">=", "<", "<=", "range", "vague"}
+CHANGES = {"up", "down", None}
+UNITS = {
+    "count", "percent", "percentage_point", "fraction",
+    "km", "m", "cm", "mm", "mile", "ft", "inch", "kg", "g", "tonne", "lb",
+    "barrel", "litre", "gallon", "celsius", "fahrenheit", "mph", "km/h", "knot",
+    "MW", "GW", "kW", "kWh", "GB", "TB", "MB", "sq_km", "sq_m", "sq_mile",
+    "hectare", "acre", "magnitude", "year", "month", "week", "day", "hour",
+    "minute", "second", "age",
+}
+ISO4217 = re.compile(r"^[A-Z]{3}$")
+CLAIM_KEYS = {"value", "low", "high", "qualifier", "change", "unit", "entity", "text"}
+
+
+def is_num(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def check_claim(c, text, where, errors):
+    if not isinstance(c, dict):
+        errors.append(f"{where}: claim is not an object")
+        return
+    extra = set(c) - CLAIM_KEYS
+    if extra:
+        errors.append(f"{where}: unknown keys {sorted(extra)}")
+    has_value = "value" in c
+    has_low, has_high = "low" in c, "high" in c
+    if has_value == (has_low or has_high):
+        errors.append(f"{where}: needs exactly one of value / (low and high)")
+    if has_low != has_high:
+        errors.append(f"{where}: low and high must both be present")
+    if has_value and not is_num(c["value"]):
+        errors.append(f"{where}: value is not a number: {c['value']!r}")
+    if has_low and has_high:
+        if not (is_num(c["low"]) and is_num(c["high"])):
+            errors.append(f"{where}: low/high not numbers")
+        elif c["low"] > c["high"]:
+            errors.append(f"{where}: low > high ({c['low']} > {c['high']})")
+    q = c.get("qualifier")
+    if q not in QUALIFIERS:
+        errors.append(f"{where}: bad qualifier {q!r}")
+    elif q in ("range", "vague") and not (has_low and has_high):
+        errors.append(f"{where}: qualifier {q} requires low/high")
+    elif q not in ("range", "vague") and not has_value:
+        errors.append(f"{where}: qualifier {q} requires value")
+    if "change" not in c or c["change"] not in CHANGES:
+        errors.append(f"{where}: bad/missing change {c.get('change')!r}")
+    u = c.get("unit")
+    if not isinstance(u, str) or not (u in UNITS or ISO4217.match(u)):
+        errors.append(f"{where}: bad unit {u!r}")
+    e = c.get("entity")
+    if not isinstance(e, str):
+        errors.append(f"{where}: entity must be a string")
+    elif e != e.lower():
+        errors.append(f"{where}: entity not lower-case: {e!r}")
+    t = c.get("text")
+    if not isinstance(t, str) or not t:
+        errors.append(f"{where}: missing claim text")
+    elif t not in text:
+        errors.append(f"{where}: claim text {t!r} not found in sentence")
+
+
+UNITS.add("sq_ft")
+
+
+DOMAINS = {"disasters", "crime", "sports", "business", "technology", "politics",
+           "entertainment", "health", "other"}
+SENTENCE_KEYS = {"id", "domain", "source_file", "text", "claims"}
+MAX_DOMAIN_SHARE = 0.30
+MAX_FOLDER_SENTENCES = 6
+MIN_FOLDERS = 50
+MIN_SENTENCES = 200
+NUMBERISH = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
+    r"third|quarter|couple|several|few|pair)", re.I)
+
+
+def find_corpus(argv):
+    if "--corpus" in argv:
+        i = argv.index("--corpus")
+        path = argv[i + 1]
+        del argv[i:i + 2]
+        return path
+    if os.environ.get("ECBPLUS_DIR"):
+        return os.environ["ECBPLUS_DIR"]
+    here = os.path.dirname(os.path.abspath(__file__))
+    for cand in (os.path.join(here, "..", "..", "..", "shared", "corpora", "ecbplus-dev"),  # beside the clone
+                 "/work/shared/corpora/ecbplus-dev"):
+        if os.path.isdir(cand):
+            return os.path.normpath(cand)
+    return None
+
+
+def find_excluded(argv, flag, env, subdir, name):
+    """Path of an earlier ECB+ set whose sentences must not reappear here (optional)."""
+    if flag in argv:
+        i = argv.index(flag)
+        path = argv[i + 1]
+        del argv[i:i + 2]
+        return path if os.path.isfile(path) else None
+    here = os.path.dirname(os.path.abspath(__file__))
+    for cand in (os.environ.get(env, ""),
+                 os.path.join(here, subdir, name)):  # this module sits in tests/data
+        if cand and os.path.isfile(cand):
+            return os.path.normpath(cand)
+    return None
+
+
+def load_texts(path):
+    """The "text" field of every line of a .jsonl file (nothing else is read)."""
+    with open(path, encoding="utf-8") as fh:
+        return {json.loads(ln)["text"] for ln in fh if ln.strip()}
+
+
+_file_cache = {}
+
+
+def source_lines(corpus, rel):
+    if rel not in _file_cache:
+        path = os.path.join(corpus, rel)
+        try:
+            with open(path, encoding="utf-8") as fh:
+                _file_cache[rel] = fh.read().split("\n")
+        except OSError:
+            _file_cache[rel] = None
+    return _file_cache[rel]
+
+
+EARLIER_SETS = {
+    "eval-real": ("--eval-real", "ECBPLUS_EVAL_REAL", "ecbplus.jsonl"),
+    "eval-heldout": ("--eval-heldout", "ECBPLUS_EVAL_HELDOUT", "ecbplus-heldout.jsonl"),
+}
+
+
+def main(folder: str, id_prefix: str, excluded: tuple[str, ...]) -> int:
+    """Validate the sample in ``folder``: ids "<id_prefix>-...", no sentence of the ``excluded``
+    earlier sets (names of EARLIER_SETS)."""
+    argv = sys.argv[1:]
+    corpus = find_corpus(argv)
+    id_re = re.compile(rf"^{id_prefix}-(\d+_ecb(?:plus)?)-(\d+_\d+ecb(?:plus)?)-(\d+)$")
+    earlier = {}
+    for name in excluded:
+        flag, env, filename = EARLIER_SETS[name]
+        path = find_excluded(argv, flag, env, name, filename)
+        earlier[name] = (path, load_texts(path) if path else set())
+    show_folders = "--folders" in argv
+    require_corpus = "--require-corpus" in argv
+    argv = [a for a in argv if a not in ("--folders", "--require-corpus")]
+    d = argv[0] if argv else folder
+    files = sorted(f for f in os.listdir(d) if f.endswith(".jsonl"))
+    errors = []
+    if corpus is None or not os.path.isdir(corpus):
+        # A clone without the shared corpora beside it (a CI machine) can still check everything
+        # else; --require-corpus makes the missing corpus an error.
+        message = f"ECB+ corpus not found ({corpus!r}); set ECBPLUS_DIR or use --corpus"
+        if require_corpus:
+            errors.append(message)
+        else:
+            print(f"note: {message}: the verbatim check against the corpus is SKIPPED")
+        corpus = None
+    ids = Counter()
+    seen_text = Counter()
+    seen_any = Counter()
+    per_domain = Counter()
+    claims_per_domain = Counter()
+    empty_per_domain = Counter()
+    per_folder = Counter()
+    claims_per_folder = Counter()
+    qual_counts = Counter()
+    unit_counts = Counter()
+    for fn in files:
+        with open(os.path.join(d, fn), encoding="utf-8") as fh:
+            for ln, line in enumerate(fh, 1):
+                where = f"{fn}:{ln}"
+                if not line.strip():
+                    errors.append(f"{where}: blank line")
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as ex:
+                    errors.append(f"{where}: invalid JSON ({ex})")
+                    continue
+                if not isinstance(obj, dict):
+                    errors.append(f"{where}: line is not an object")
+                    continue
+                missing = SENTENCE_KEYS - set(obj)
+                if missing:
+                    errors.append(f"{where}: missing keys {sorted(missing)}")
+                    continue
+                extra = set(obj) - SENTENCE_KEYS
+                if extra:
+                    errors.append(f"{where}: unknown keys {sorted(extra)}")
+                sid = obj["id"]
+                ids[sid] += 1
+                where = f"{fn}:{ln} ({sid})"
+                if obj["domain"] not in DOMAINS:
+                    errors.append(f"{where}: domain {obj['domain']!r} not in {sorted(DOMAINS)}")
+                text = obj["text"]
+                if not isinstance(text, str) or not text.strip():
+                    errors.append(f"{where}: empty text")
+                    continue
+                src = obj["source_file"]
+                m = id_re.match(sid) if isinstance(sid, str) else None
+                if not m:
+                    errors.append(f"{where}: id does not match {id_prefix}-<folder>-<file stem>-<line>")
+                elif src != f"{m.group(1)}/{m.group(2)}.txt":
+                    errors.append(f"{where}: source_file {src!r} does not match id")
+                folder = src.split("/")[0] if isinstance(src, str) else "?"
+                if corpus is not None and isinstance(src, str):
+                    lines = source_lines(corpus, src)
+                    if lines is None:
+                        errors.append(f"{where}: source file {src!r} not found in corpus")
+                    elif text not in lines:
+                        errors.append(f"{where}: text is not a verbatim line of {src}")
+                    elif m and (int(m.group(3)) > len(lines) or lines[int(m.group(3)) - 1] != text):
+                        errors.append(f"{where}: text is not line {m.group(3)} of {src}")
+                seen_text[(src, text)] += 1
+                seen_any[text] += 1
+                for name, (_, texts) in earlier.items():
+                    if text in texts:
+                        errors.append(f"{where}: sentence is already in {name}")
+                if not NUMBERISH.search(text):
+                    errors.append(f"{where}: sentence has no digit or number word")
+                if not isinstance(obj["claims"], list):
+                    errors.append(f"{where}: claims is not a list")
+                    continue
+                per_domain[obj["domain"]] += 1
+                per_folder[folder] += 1
+                claims_per_domain[obj["domain"]] += len(obj["claims"])
+                claims_per_folder[folder] += len(obj["claims"])
+                if not obj["claims"]:
+                    empty_per_domain[obj["domain"]] += 1
+                for i, c in enumerate(obj["claims"]):
+                    check_claim(c, text, f"{where} claim {i}", errors)
+                    if isinstance(c, dict):
+                        qual_counts[c.get("qualifier")] += 1
+                        unit_counts[c.get("unit")] += 1
+    for sid, n in ids.items():
+        if n > 1:
+            errors.append(f"duplicate id {sid!r} ({n} times)")
+    for (src, text), n in seen_text.items():
+        if n > 1:
+            errors.append(f"duplicate sentence in {src}: {text[:60]!r} ({n} times)")
+    for text, n in seen_any.items():
+        if n > 1:
+            errors.append(f"sentence text appears {n} times: {text[:60]!r}")
+    total = sum(per_domain.values())
+    for dom, n in per_domain.items():
+        if total and n / total > MAX_DOMAIN_SHARE:
+            errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {MAX_DOMAIN_SHARE:.0%}")
+    for folder, n in per_folder.items():
+        if n > MAX_FOLDER_SENTENCES:
+            errors.append(f"folder {folder} has {n} sentences > {MAX_FOLDER_SENTENCES}")
+    if len(per_folder) < MIN_FOLDERS:
+        errors.append(f"only {len(per_folder)} folders used (< {MIN_FOLDERS})")
+    if total < MIN_SENTENCES:
+        errors.append(f"only {total} sentences (< {MIN_SENTENCES})")
+
+    for name, (path, _) in earlier.items():
+        print(f"no-overlap check against {name}: " + (path or "SKIPPED (file not found)"))
+    print(f"{'domain':<14} {'sentences':>9} {'claims':>7} {'no-claim':>9} {'share':>7}")
+    for dom in sorted(per_domain):
+        n = per_domain[dom]
+        print(f"{dom:<14} {n:>9} {claims_per_domain[dom]:>7} {empty_per_domain[dom]:>9} {n / total:>7.1%}")
+    n_empty = sum(empty_per_domain.values())
+    print(f"{'TOTAL':<14} {total:>9} {sum(claims_per_domain.values()):>7} {n_empty:>9}"
+          f"   ({n_empty / total:.1%} of sentences have no claim)" if total else "TOTAL 0")
+    print(f"folders used: {len(per_folder)}; largest: "
+          + ", ".join(f"{f} {n} ({n / total:.1%})" for f, n in per_folder.most_common(3)))
+    print("qualifiers:", dict(sorted(qual_counts.items(), key=lambda kv: -kv[1])))
+    print("units:", dict(sorted(unit_counts.items(), key=lambda kv: -kv[1])))
+    if show_folders:
+        for f in sorted(per_folder, key=lambda s: (int(s.split("_")[0]), s)):
+            print(f"  {f:<12} {per_folder[f]:>3} sentences {claims_per_folder[f]:>4} claims")
+    if errors:
+        print(f"\n{len(errors)} problem(s):")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("\nOK: no problems found")
+    return 0
