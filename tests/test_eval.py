@@ -15,18 +15,18 @@ import pytest
 from checker.errors import UsageError
 from checker.evaluate import Score, evaluate, matches, read_gold, same_value
 
-# Measured 2026-11-22 on tests/data/eval (463 sentences, 812 claims):
-# value 0.990, value+qualifier 0.983, value+unit 0.972, value+entity 0.483.
-THRESHOLDS = {"value": 0.985, "value+qualifier": 0.975, "value+unit": 0.965, "value+entity": 0.47}
+# Measured 2026-11-23 on tests/data/eval (463 sentences, 812 claims):
+# value 0.990, value+qualifier 0.983, value+unit 0.972, value+entity 0.509.
+THRESHOLDS = {"value": 0.985, "value+qualifier": 0.975, "value+unit": 0.965, "value+entity": 0.50}
 # Issue 3's bar, which the set must clear in any case.
 REQUIRED = {"value": 0.95, "value+qualifier": 0.92, "value+unit": 0.90}
-# Measured 2026-11-22 on tests/data/eval-real (596 real ECB+ news sentences, 937 claims):
-# value 0.924, value+qualifier 0.906, value+unit 0.889, value+entity 0.435.
-REAL_THRESHOLDS = {"value": 0.915, "value+qualifier": 0.90, "value+unit": 0.88, "value+entity": 0.425}
-# Measured 2026-11-22 on tests/data/eval-blind (200 sentences, 522 claims, written by a writer who
-# had not seen the extractor): value 0.990, value+qualifier 0.989, value+unit 0.977,
-# value+entity 0.424 (the first run, before any fix it prompted: 0.980 / 0.949 / 0.955).
-BLIND_THRESHOLDS = {"value": 0.985, "value+qualifier": 0.98, "value+unit": 0.97, "value+entity": 0.41}
+# Measured 2026-11-23 on tests/data/eval-real (596 real ECB+ news sentences, 937 claims):
+# value 0.932, value+qualifier 0.914, value+unit 0.898, value+entity 0.444.
+REAL_THRESHOLDS = {"value": 0.925, "value+qualifier": 0.905, "value+unit": 0.89, "value+entity": 0.435}
+# Measured 2026-11-23 on tests/data/eval-blind (200 sentences, 522 claims, written by a writer who
+# had not seen the extractor): value 0.994, value+qualifier 0.994, value+unit 0.981,
+# value+entity 0.440 (the first run, before any fix it prompted: 0.980 / 0.949 / 0.955).
+BLIND_THRESHOLDS = {"value": 0.99, "value+qualifier": 0.985, "value+unit": 0.975, "value+entity": 0.43}
 # Measured 2026-11-22 on tests/data/eval-heldout (260 real ECB+ lines drawn at random, 180 claims,
 # labelled blind): value 0.907, value+qualifier 0.891, value+unit 0.907, value+entity 0.519 (the
 # first run, before any fix it prompted: 0.866 / 0.849 / 0.849).
@@ -49,55 +49,34 @@ HELDOUT2_THRESHOLDS = {"value": 0.91, "value+qualifier": 0.895, "value+unit": 0.
 BLIND4_THRESHOLDS = {"value": 0.98, "value+qualifier": 0.955, "value+unit": 0.95, "value+entity": 0.41}
 
 
-def _evaluate_set(name: str, rules):
+_OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
+               ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True),
+               ("eval-blind3", BLIND3_THRESHOLDS, 250, True), ("eval-heldout2", HELDOUT2_THRESHOLDS, 200, False),
+               ("eval-blind4", BLIND4_THRESHOLDS, 250, True)]
+
+
+@pytest.fixture(scope="module")
+def evaluated(rules):
+    """``evaluated(name)``: (items, result) of the labelled set tests/data/<name>, computed once."""
     from pathlib import Path
 
-    items = read_gold([str(Path(__file__).parent / "data" / name)])
-    return items, evaluate(items, rules)
+    cache: dict = {}
+
+    def get(name: str):
+        if name not in cache:
+            items = read_gold([str(Path(__file__).parent / "data" / name)])
+            cache[name] = (items, evaluate(items, rules))
+        return cache[name]
+
+    return get
 
 
 @pytest.fixture(scope="module")
-def gold_eval(rules):
-    return _evaluate_set("eval", rules)
+def gold_eval(evaluated):
+    return evaluated("eval")
 
 
-@pytest.fixture(scope="module")
-def real_eval(rules):
-    return _evaluate_set("eval-real", rules)
-
-
-@pytest.fixture(scope="module")
-def blind_eval(rules):
-    return _evaluate_set("eval-blind", rules)
-
-
-@pytest.fixture(scope="module")
-def heldout_eval(rules):
-    return _evaluate_set("eval-heldout", rules)
-
-
-@pytest.fixture(scope="module")
-def blind2_eval(rules):
-    return _evaluate_set("eval-blind2", rules)
-
-
-@pytest.fixture(scope="module")
-def blind3_eval(rules):
-    return _evaluate_set("eval-blind3", rules)
-
-
-@pytest.fixture(scope="module")
-def heldout2_eval(rules):
-    return _evaluate_set("eval-heldout2", rules)
-
-
-@pytest.fixture(scope="module")
-def blind4_eval(rules):
-    return _evaluate_set("eval-blind4", rules)
-
-
-@pytest.mark.parametrize("name", ["eval", "eval-real", "eval-blind", "eval-heldout", "eval-blind2", "eval-blind3",
-                                  "eval-heldout2", "eval-blind4"])
+@pytest.mark.parametrize("name", ["eval"] + [name for name, *_ in _OTHER_SETS])
 def test_labelled_sets_are_valid_and_balanced(data_dir, name):
     result = subprocess.run([sys.executable, str(data_dir / name / "validate_gold.py")],
                             capture_output=True, text=True)
@@ -123,22 +102,15 @@ def test_scores_do_not_regress(gold_eval, metric):
         assert f1 >= REQUIRED[metric]
 
 
-_OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
-               ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True),
-               ("eval-blind3", BLIND3_THRESHOLDS, 250, True), ("eval-heldout2", HELDOUT2_THRESHOLDS, 200, False),
-               ("eval-blind4", BLIND4_THRESHOLDS, 250, True)]
 
 
 @pytest.mark.parametrize("name, thresholds, size, required, metric", [
     pytest.param(name, thresholds, size, required, metric, id=f"{name}-{metric}")
     for name, thresholds, size, required in _OTHER_SETS for metric in sorted(thresholds)])
-def test_other_sets_scores_do_not_regress(request, name, thresholds, size, required, metric):
-    """Real news (below issue 3's bar: spacing artefacts, sports statistics) and the blind set
+def test_other_sets_scores_do_not_regress(evaluated, name, thresholds, size, required, metric):
+    """Real news (below issue 3's bar: spacing artefacts, sports statistics) and the blind sets
     (which must clear it)."""
-    items, result = request.getfixturevalue(
-        {"eval-real": "real_eval", "eval-blind": "blind_eval", "eval-heldout": "heldout_eval",
-         "eval-blind2": "blind2_eval", "eval-blind3": "blind3_eval",
-         "eval-heldout2": "heldout2_eval", "eval-blind4": "blind4_eval"}[name])
+    items, result = evaluated(name)
     assert len(items) >= size
     f1 = result.scores[metric].f1
     assert f1 >= thresholds[metric], f"{metric} F1 on {name} fell to {f1:.3f}"
