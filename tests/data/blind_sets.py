@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Shared checks of the blind wire-copy gold sets (eval-blind2, -blind3, -blind4; stdlib only).
 
-Each set's validate_gold.py calls ``main(folder, set_id)``. The checks are those of
+Each set's validate_gold.py calls ``main(folder, set_id, per_file)`` (eval-blind: "bl", 20). The checks are those of
 ../eval/validate_gold.py plus: the fixed list of the 10 domain files, exactly PER_FILE sentences
 per file, ids <set_id>-<prefix>-NNN (prefix matches the domain, NNN matches the line number), an
 11% domain cap, sq_ft allowed as a unit, and no sentence twice.
@@ -36,7 +36,7 @@ PREFIX = {
 FILES = sorted(f"{d}.jsonl" for d in PREFIX)
 
 
-def main(folder: str, set_id: str) -> int:
+def main(folder: str, set_id: str, per_file: int = PER_FILE) -> int:
     d = sys.argv[1] if len(sys.argv) > 1 else folder
     id_re = re.compile(rf"^{set_id}-([a-z]{{3}})-(\d{{3}})$")
     files = FILES
@@ -79,6 +79,9 @@ def main(folder: str, set_id: str) -> int:
                 ids[sid] += 1
                 lines_per_file[fn] += 1
                 where = f"{fn}:{ln} ({sid})"
+                extra = set(obj) - SENTENCE_KEYS
+                if extra:
+                    errors.append(f"{where}: unknown keys {sorted(extra)}")
                 m = id_re.match(sid) if isinstance(sid, str) else None
                 if not m:
                     errors.append(f"{where}: id does not match {set_id}-<prefix>-NNN")
@@ -107,8 +110,8 @@ def main(folder: str, set_id: str) -> int:
                         qual_counts[c.get("qualifier")] += 1
                         unit_counts[c.get("unit")] += 1
     for fn in files:
-        if lines_per_file[fn] != PER_FILE:
-            errors.append(f"{fn}: {lines_per_file[fn]} sentences, expected {PER_FILE}")
+        if lines_per_file[fn] != per_file:
+            errors.append(f"{fn}: {lines_per_file[fn]} sentences, expected {per_file}")
     for t, n in texts.items():
         if n > 1:
             errors.append(f"duplicate sentence ({n} times): {t[:60]!r}")
