@@ -1217,6 +1217,9 @@ class Extractor:
             unit = "age"
             entity = tokens[person].lower
 
+        if qualifier is None and start_tok >= 2 and end_tok < n and tokens[end_tok].lower == "range" \
+                and tokens[start_tok - 2].lower == "in" and tokens[start_tok - 1].lower == "the":
+            qualifier, q_start, end_tok = "~", start_tok - 2, end_tok + 1  # "in the $75 million range"
         # Qualifier after: "800 or more"
         if qualifier is None:
             k_after = end_tok
