@@ -209,8 +209,6 @@ class Extractor:
         # Per rule set, so kept on the instance: entity as written -> (entity_key, head noun), and
         # lower-case word -> its singular as a context word, or None when it never is one.
         self._entity_keys: dict[str, tuple[str, str]] = {}
-        self._title_key: tuple | None = None
-        self._title_value = False
         self._context_words: dict[str, str | None] = {}
         self.measure_max = max(self.measure_max, max((len(k) for k in rules.subunits), default=1))
         # The first tokens of every unit table _unit_after reads (lower case, and as written for
@@ -313,7 +311,7 @@ class Extractor:
             return False
         if entity and entity.split(" ", 1)[0] in increments:
             return True
-        if c.unit not in ("count",) and self._increment_in_text(text[c.start:c.end]):
+        if c.unit != "count" and self._increment_in_text(text[c.start:c.end]):
             return True  # "5 more days", "$2 billion more"
         before = self._WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
         return before is not None and before.group(1).lower() in increments
@@ -830,16 +828,13 @@ class Extractor:
             k += 1
         return None
 
-    def _title_case(self, tokens: list[Token]) -> bool:
+    @staticmethod
+    def _title_case(tokens: list[Token]) -> bool:
         """A headline in title case ("FTSE 100 Closes at Record 8,445 as Miners Rally"): there a
-        capitalized word before a number is no sign of a name. Computed once per sentence."""
-        key = (id(tokens), len(tokens), tokens[0].start, tokens[-1].end, tokens[0].text) if tokens else None
-        if self._title_key != key:
-            long_words = [t.text for t in tokens if t.kind == "word" and len(t.text) > 3]
-            self._title_key = key
-            self._title_value = len(long_words) >= 3 and \
-                sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words)
-        return self._title_value
+        capitalized word before a number is no sign of a name. Only asked when a capitalized word
+        stands right before a number, so not worth caching per sentence."""
+        long_words = [t.text for t in tokens if t.kind == "word" and len(t.text) > 3]
+        return len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words)
 
     def _amount_follows(self, tokens: list[Token], phrase: NumberPhrase) -> bool:
         """The number is money or a share: a big scale ("3.2 million"), "%" or a currency word after it."""
@@ -871,8 +866,6 @@ class Extractor:
         if word(i - 1) == "par" or (word(i - 1) in ("under", "over") and i > 2
                                      and tokens[i - 2].text in HYPHENS and tokens[i - 3].kind == "num"):
             return True  # the round's score after "4-under-par 68", "8-under 63"
-        if word(i - 1) == "par" and word(i - 2) in ("under", "over"):
-            return True
         # "a 10-for-1 stock split": both numbers
         if word(i + 1) in HYPHENS and word(i + 2) == "for" and i + 4 < n and tokens[i + 4].kind == "num":
             after = [word(i + 5), word(i + 6)]
@@ -903,8 +896,8 @@ class Extractor:
             while k > 0 and tokens[k].kind == "num":
                 k -= 1
         prev = tokens[k]
-        return prev.kind == "word" and (prev.lower in r.label_words or prev.lower.rstrip(".") in r.label_words) \
-            and not prev.text.isupper() and prev.lower not in self.qualifier_words \
+        return prev.kind == "word" and prev.lower in r.label_words and not prev.text.isupper() \
+            and prev.lower not in self.qualifier_words \
             and (tokens[i].kind == "num" or k == i - 1)
 
     def _is_name_number(self, tokens: list[Token], i: int, phrase: NumberPhrase) -> bool:

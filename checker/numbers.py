@@ -436,6 +436,23 @@ class NumberGrammar:
         phrase = NumberPhrase(i, i, 0, 0, 0, "cardinal", words=True)
         return self._continue_words(tokens, i, phrase, total=0, current=0, leading_a=False)
 
+    _AND_A = {"half": 0.5, "quarter": 0.25, "third": 0.333333}
+
+    def _and_a_fraction(self, tokens, k: int, hyphenated: bool) -> tuple[float, int] | None:
+        """'and a half' at token k, or '-and-a-half' glued to the number before (when
+        ``hyphenated`` is allowed): (the fraction, the index after it)."""
+        n = len(tokens)
+        if self._word(tokens, k) == "and" and self._word(tokens, k + 1) in ("a", "one") \
+                and self._word(tokens, k + 2) in self._AND_A:
+            return self._AND_A[self._word(tokens, k + 2)], k + 3
+        if hyphenated and tokens[k].text in HYPHENS and tokens[k].glued and k + 5 < n \
+                and all(tokens[k + d].glued for d in range(1, 6)) \
+                and tokens[k + 2].text in HYPHENS and tokens[k + 4].text in HYPHENS \
+                and self._word(tokens, k + 1) == "and" and self._word(tokens, k + 3) in ("a", "one") \
+                and self._word(tokens, k + 5) in self._AND_A:
+            return self._AND_A[self._word(tokens, k + 5)], k + 6
+        return None
+
     def _continue_words(self, tokens, i, phrase, total, current, leading_a):
         n = len(tokens)
         k = i
@@ -444,14 +461,12 @@ class NumberGrammar:
         end = phrase.i
         while k < n:
             tok = tokens[k]
-            if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind in ("unit", "teen", "ten") \
-                    and k + 5 < n and all(tokens[k + d].glued for d in range(1, 6)) \
-                    and tokens[k + 2].text in HYPHENS and tokens[k + 4].text in HYPHENS \
-                    and self._word(tokens, k + 1) == "and" and self._word(tokens, k + 3) in ("a", "one") \
-                    and self._word(tokens, k + 5) in ("half", "quarter", "third"):
-                # "two-and-a-half years": "two and a half" written as one word
-                current += {"half": 0.5, "quarter": 0.25, "third": 0.333333}[self._word(tokens, k + 5)]
-                k += 6
+            fraction = self._and_a_fraction(tokens, k, hyphenated=last_kind != "a") \
+                if last_kind in ("unit", "teen", "ten", "a") else None
+            if fraction is not None:
+                # "one and a half (million)", "two-and-a-half years" written as one word
+                frac, k = fraction
+                current = max(current, 1) + frac
                 end = k
                 consumed_any = True
                 last_kind = "frac"
@@ -516,23 +531,6 @@ class NumberGrammar:
             elif w == "dozen" and (current or last_kind == "a"):
                 current = max(current, 1) * 12
                 last_kind = "big"
-            elif w == "and" and last_kind in ("unit", "teen", "ten", "a") and self._word(tokens, k + 1) in ("a", "one") \
-                    and self._word(tokens, k + 2) in ("half", "quarter", "third"):
-                # "one and a half (million)"
-                frac = {"half": 0.5, "quarter": 0.25, "third": 0.333333}[self._word(tokens, k + 2)]
-                current = max(current, 1) + frac
-                k += 3
-                end = k
-                consumed_any = True
-                last_kind = "frac"
-                if k < n and tokens[k].lower in self.big_scales:
-                    total += current * self.big_scales[tokens[k].lower]
-                    current = 0
-                    phrase.scaled = True
-                    phrase.scale_word = tokens[k].lower
-                    k += 1
-                    end = k
-                break
             else:
                 break
             k += 1

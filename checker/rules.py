@@ -480,16 +480,15 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "unit_fillers": "unit_fillers",
         "magnitude_nouns": "magnitude_nouns",
     }
-    data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms", "number_adverbs", "vote_bodies",
-                                                      "calibre_nouns"})
+    optional = ("number_adverbs", "vote_bodies", "calibre_nouns")  # word lists that may be absent
+    data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms", *optional})
     for key, attr in fields.items():
         words = _string_list(doc, _require(doc, data, key, ()), (key,))
         setattr(rules, attr, {w.lower() for w in words})
     idioms = _string_list(doc, data.get("number_idioms", []), ("number_idioms",))
     rules.number_idioms = [_words(idiom) for idiom in idioms]
-    rules.number_adverbs = {w.lower() for w in _string_list(doc, data.get("number_adverbs", []), ("number_adverbs",))}
-    rules.vote_bodies = {w.lower() for w in _string_list(doc, data.get("vote_bodies", []), ("vote_bodies",))}
-    rules.calibre_nouns = {w.lower() for w in _string_list(doc, data.get("calibre_nouns", []), ("calibre_nouns",))}
+    for key in optional:
+        setattr(rules, key, {w.lower() for w in _string_list(doc, data.get(key, []), (key,))})
 
 
 def _load_events(doc: _Doc, rules: Rules) -> None:
