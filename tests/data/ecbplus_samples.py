@@ -106,9 +106,11 @@ EARLIER_SETS = {
 }
 
 
-def main(folder: str, id_prefix: str, excluded: tuple[str, ...]) -> int:
-    """Validate the sample in ``folder``: ids "<id_prefix>-...", no sentence of the ``excluded``
-    earlier sets (names of EARLIER_SETS)."""
+def main(folder: str, id_prefix: str, excluded: tuple[str, ...], *, min_sentences: int = MIN_SENTENCES,
+         max_folder_sentences: int | None = MAX_FOLDER_SENTENCES, max_folder_share: float | None = None,
+         max_domain_share: float = MAX_DOMAIN_SHARE) -> int:
+    """Validate the set in ``folder``: ids "<id_prefix>-...", no sentence of the ``excluded``
+    earlier sets (names of EARLIER_SETS), the size and balance limits given."""
     argv = sys.argv[1:]
     corpus = find_corpus(argv)
     id_re = re.compile(rf"^{id_prefix}-(\d+_ecb(?:plus)?)-(\d+_\d+ecb(?:plus)?)-(\d+)$")
@@ -220,15 +222,17 @@ def main(folder: str, id_prefix: str, excluded: tuple[str, ...]) -> int:
             errors.append(f"sentence text appears {n} times: {text[:60]!r}")
     total = sum(per_domain.values())
     for dom, n in per_domain.items():
-        if total and n / total > MAX_DOMAIN_SHARE:
-            errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {MAX_DOMAIN_SHARE:.0%}")
+        if total and n / total > max_domain_share:
+            errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {max_domain_share:.0%}")
     for folder, n in per_folder.items():
-        if n > MAX_FOLDER_SENTENCES:
-            errors.append(f"folder {folder} has {n} sentences > {MAX_FOLDER_SENTENCES}")
+        if max_folder_sentences is not None and n > max_folder_sentences:
+            errors.append(f"folder {folder} has {n} sentences > {max_folder_sentences}")
+        if max_folder_share is not None and total and n / total > max_folder_share:
+            errors.append(f"folder {folder} has {n}/{total} = {n / total:.1%} > {max_folder_share:.0%}")
     if len(per_folder) < MIN_FOLDERS:
         errors.append(f"only {len(per_folder)} folders used (< {MIN_FOLDERS})")
-    if total < MIN_SENTENCES:
-        errors.append(f"only {total} sentences (< {MIN_SENTENCES})")
+    if total < min_sentences:
+        errors.append(f"only {total} sentences (< {min_sentences})")
 
     for name, (path, _) in earlier.items():
         print(f"no-overlap check against {name}: " + (path or "SKIPPED (file not found)"))

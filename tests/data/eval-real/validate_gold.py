@@ -1,213 +1,22 @@
 #!/usr/bin/env python3
-"""Validate the hand-labelled real-news (ECB+) numeric-claim gold set (stdlib only).
-
-Adapted from ../eval/validate_gold.py. Differences:
-  * one file may hold several domains; the domain must be one of DOMAINS;
-  * every sentence carries "source_file" (<folder>/<file> inside the ECB+ dev corpus) and its
-    text must be, verbatim, a line of that file -- namely line <n> of the id
-    "ecb-<folder>-<file stem>-<n>";
-  * no corpus folder may hold more than 5% of the sentences (MAX_FOLDER_SHARE), and at least
-    MIN_FOLDERS folders must be used;
-  * one extra unit, "sq_ft" (square feet), is accepted (see README.md).
+"""Validate the hand-picked real-news (ECB+) gold set: ids ecb-<folder>-<file stem>-<n>, each text
+verbatim line n of its source file, at least 300 sentences from at least 50 folders, no folder
+above 5% and no domain above 25% of the set. The checks are shared with the random samples:
+../ecbplus_samples.py.
 
 Usage: python3 validate_gold.py [DIR] [--corpus CORPUS_DIR] [--folders] [--require-corpus]
-  DIR defaults to this file's directory. CORPUS_DIR defaults to $ECBPLUS_DIR, else
-  <repo>/../shared/corpora/ecbplus-dev, else /work/shared/corpora/ecbplus-dev. Without the
+  CORPUS_DIR defaults to $ECBPLUS_DIR, else <repo>/../shared/corpora/ecbplus-dev. Without the
   corpus the verbatim check is skipped (said on stdout) unless --require-corpus is given.
-Exit status 0 if every check passes, 1 otherwise.
 """
 import importlib.util
-import json
 import os
-import re
 import sys
-from collections import Counter
 
-# The claim checks are the invented set's, shared: load ../eval/validate_gold.py and extend its
-# unit list with the one unit this set adds.
-_base_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "eval", "validate_gold.py")
-_spec = importlib.util.spec_from_file_location("eval_validate_gold", _base_path)
-_base = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_base)
-_base.UNITS.add("sq_ft")  # added for this set (see README.md)
-check_claim = _base.check_claim
-is_num = _base.is_num
-
-DOMAINS = {"disasters", "crime", "sports", "business", "technology", "politics",
-           "entertainment", "health", "other"}
-SENTENCE_KEYS = {"id", "domain", "source_file", "text", "claims"}
-ID_RE = re.compile(r"^ecb-(\d+_ecb(?:plus)?)-(\d+_\d+ecb(?:plus)?)-(\d+)$")
-MAX_DOMAIN_SHARE = 0.25
-MAX_FOLDER_SHARE = 0.05
-MIN_FOLDERS = 50
-MIN_SENTENCES = 300
-NUMBERISH = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|half|"
-    r"third|quarter|couple|several|few|pair)", re.I)
-
-
-def find_corpus(argv):
-    if "--corpus" in argv:
-        i = argv.index("--corpus")
-        path = argv[i + 1]
-        del argv[i:i + 2]
-        return path
-    if os.environ.get("ECBPLUS_DIR"):
-        return os.environ["ECBPLUS_DIR"]
-    here = os.path.dirname(os.path.abspath(__file__))
-    for cand in (os.path.join(here, "..", "..", "..", "..", "shared", "corpora", "ecbplus-dev"),
-                 "/work/shared/corpora/ecbplus-dev"):
-        if os.path.isdir(cand):
-            return os.path.normpath(cand)
-    return None
-
-
-_file_cache = {}
-
-
-def source_lines(corpus, rel):
-    if rel not in _file_cache:
-        path = os.path.join(corpus, rel)
-        try:
-            with open(path, encoding="utf-8") as fh:
-                _file_cache[rel] = fh.read().split("\n")
-        except OSError:
-            _file_cache[rel] = None
-    return _file_cache[rel]
-
-
-def main():
-    argv = sys.argv[1:]
-    corpus = find_corpus(argv)
-    show_folders = "--folders" in argv
-    require_corpus = "--require-corpus" in argv
-    argv = [a for a in argv if a not in ("--folders", "--require-corpus")]
-    d = argv[0] if argv else os.path.dirname(os.path.abspath(__file__))
-    files = sorted(f for f in os.listdir(d) if f.endswith(".jsonl"))
-    errors = []
-    if corpus is None or not os.path.isdir(corpus):
-        # A clone without the shared corpora beside it (a CI machine) can still check everything
-        # else; --require-corpus makes the missing corpus an error.
-        message = f"ECB+ corpus not found ({corpus!r}); set ECBPLUS_DIR or use --corpus"
-        if require_corpus:
-            errors.append(message)
-        else:
-            print(f"note: {message}: the verbatim check against the corpus is SKIPPED")
-        corpus = None
-    ids = Counter()
-    seen_text = Counter()
-    per_domain = Counter()
-    claims_per_domain = Counter()
-    empty_per_domain = Counter()
-    per_folder = Counter()
-    claims_per_folder = Counter()
-    qual_counts = Counter()
-    unit_counts = Counter()
-    for fn in files:
-        with open(os.path.join(d, fn), encoding="utf-8") as fh:
-            for ln, line in enumerate(fh, 1):
-                where = f"{fn}:{ln}"
-                if not line.strip():
-                    errors.append(f"{where}: blank line")
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as ex:
-                    errors.append(f"{where}: invalid JSON ({ex})")
-                    continue
-                if not isinstance(obj, dict):
-                    errors.append(f"{where}: line is not an object")
-                    continue
-                missing = SENTENCE_KEYS - set(obj)
-                if missing:
-                    errors.append(f"{where}: missing keys {sorted(missing)}")
-                    continue
-                extra = set(obj) - SENTENCE_KEYS
-                if extra:
-                    errors.append(f"{where}: unknown keys {sorted(extra)}")
-                sid = obj["id"]
-                ids[sid] += 1
-                where = f"{fn}:{ln} ({sid})"
-                if obj["domain"] not in DOMAINS:
-                    errors.append(f"{where}: domain {obj['domain']!r} not in {sorted(DOMAINS)}")
-                text = obj["text"]
-                if not isinstance(text, str) or not text.strip():
-                    errors.append(f"{where}: empty text")
-                    continue
-                src = obj["source_file"]
-                m = ID_RE.match(sid) if isinstance(sid, str) else None
-                if not m:
-                    errors.append(f"{where}: id does not match ecb-<folder>-<file stem>-<line>")
-                elif src != f"{m.group(1)}/{m.group(2)}.txt":
-                    errors.append(f"{where}: source_file {src!r} does not match id")
-                folder = src.split("/")[0] if isinstance(src, str) else "?"
-                if corpus is not None and isinstance(src, str):
-                    lines = source_lines(corpus, src)
-                    if lines is None:
-                        errors.append(f"{where}: source file {src!r} not found in corpus")
-                    elif text not in lines:
-                        errors.append(f"{where}: text is not a verbatim line of {src}")
-                    elif m and (int(m.group(3)) > len(lines) or lines[int(m.group(3)) - 1] != text):
-                        errors.append(f"{where}: text is not line {m.group(3)} of {src}")
-                seen_text[(src, text)] += 1
-                if not NUMBERISH.search(text):
-                    errors.append(f"{where}: sentence has no digit or number word")
-                if not isinstance(obj["claims"], list):
-                    errors.append(f"{where}: claims is not a list")
-                    continue
-                per_domain[obj["domain"]] += 1
-                per_folder[folder] += 1
-                claims_per_domain[obj["domain"]] += len(obj["claims"])
-                claims_per_folder[folder] += len(obj["claims"])
-                if not obj["claims"]:
-                    empty_per_domain[obj["domain"]] += 1
-                for i, c in enumerate(obj["claims"]):
-                    check_claim(c, text, f"{where} claim {i}", errors)
-                    if isinstance(c, dict):
-                        qual_counts[c.get("qualifier")] += 1
-                        unit_counts[c.get("unit")] += 1
-    for sid, n in ids.items():
-        if n > 1:
-            errors.append(f"duplicate id {sid!r} ({n} times)")
-    for (src, text), n in seen_text.items():
-        if n > 1:
-            errors.append(f"duplicate sentence in {src}: {text[:60]!r} ({n} times)")
-    total = sum(per_domain.values())
-    for dom, n in per_domain.items():
-        if total and n / total > MAX_DOMAIN_SHARE:
-            errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {MAX_DOMAIN_SHARE:.0%}")
-    for folder, n in per_folder.items():
-        if total and n / total > MAX_FOLDER_SHARE:
-            errors.append(f"folder {folder} has {n}/{total} = {n / total:.1%} > {MAX_FOLDER_SHARE:.0%}")
-    if len(per_folder) < MIN_FOLDERS:
-        errors.append(f"only {len(per_folder)} folders used (< {MIN_FOLDERS})")
-    if total < MIN_SENTENCES:
-        errors.append(f"only {total} sentences (< {MIN_SENTENCES})")
-
-    print(f"{'domain':<14} {'sentences':>9} {'claims':>7} {'no-claim':>9} {'share':>7}")
-    for dom in sorted(per_domain):
-        n = per_domain[dom]
-        print(f"{dom:<14} {n:>9} {claims_per_domain[dom]:>7} {empty_per_domain[dom]:>9} {n / total:>7.1%}")
-    n_empty = sum(empty_per_domain.values())
-    print(f"{'TOTAL':<14} {total:>9} {sum(claims_per_domain.values()):>7} {n_empty:>9}"
-          f"   ({n_empty / total:.1%} of sentences have no claim)" if total else "TOTAL 0")
-    print(f"folders used: {len(per_folder)}; largest: "
-          + ", ".join(f"{f} {n} ({n / total:.1%})" for f, n in per_folder.most_common(3)))
-    print("qualifiers:", dict(sorted(qual_counts.items(), key=lambda kv: -kv[1])))
-    print("units:", dict(sorted(unit_counts.items(), key=lambda kv: -kv[1])))
-    if show_folders:
-        for f in sorted(per_folder, key=lambda s: (int(s.split("_")[0]), s)):
-            print(f"  {f:<12} {per_folder[f]:>3} sentences {claims_per_folder[f]:>4} claims")
-    if errors:
-        print(f"\n{len(errors)} problem(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("\nOK: no problems found")
-    return 0
-
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location("ecbplus_samples", os.path.join(HERE, "..", "ecbplus_samples.py"))
+_shared = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_shared)
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_shared.main(HERE, "ecb", (), min_sentences=300, max_folder_sentences=None,
+                          max_folder_share=0.05, max_domain_share=0.25))
