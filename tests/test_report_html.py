@@ -421,7 +421,11 @@ def test_level_filter_hides_and_shows_cards(opened):
     page.get_by_label("Event", exact=True).select_option(label="mcis-11")
     assert len(visible_cards(page)) == 2
     page.get_by_role("button", name="Clear filters").click()
-    page.wait_for_function(f"document.querySelectorAll('.finding:not([hidden])').length === {len(everything)}")
+    # The reset handler applies the filters on the next tick. Wait with a locator
+    # assertion: wait_for_function would poll a string through eval, which the
+    # report's Content-Security-Policy rightly blocks.
+    from playwright.sync_api import expect
+    expect(page.locator(".finding:not([hidden])")).to_have_count(len(everything))
     page.get_by_label("Source", exact=True).select_option(label="001_723d1149dddae822")
     only = visible_cards(page)
     assert len(only) == 1 and "foreign companies" in page.locator(f"#{only[0]}").inner_text()
