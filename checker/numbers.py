@@ -427,8 +427,8 @@ class NumberGrammar:
             if i + 2 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
                     and (self._word(tokens, i + 2),) in r.measure_words:
                 return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
-            if self._word(tokens, i + 1) in ("hour", "mile", "day", "century", "inch", "metre", "meter") \
-                    and self._word(tokens, i - 1) in ("the", "a", "another", "first", "last", "next", "past"):
+            if self._word(tokens, i + 1) in r.half_unit_nouns \
+                    and self._word(tokens, i - 1) in r.half_unit_leads:
                 # "the half hour he was allotted", "the past half century"
                 return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
         if w not in self.cardinals:
@@ -626,8 +626,7 @@ class NumberGrammar:
             alone = (not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
                                                  "bigger", "cheaper")) \
                 and k == frac_tok + 1 and (follows or self._word(tokens, i - 1) in r.fraction_lead_words)
-            if fw not in ("half", "quarter") and self._word(tokens, k) in (
-                    "day", "week", "month", "year", "session", "straight", "consecutive", "successive", "time"):
+            if fw not in ("half", "quarter") and self._word(tokens, k) in r.ordinal_time_nouns:
                 return None  # "the dollar weakened for a fifth day": an ordinal, not a fifth of a day
             if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
                 v = r.fractions[fw]

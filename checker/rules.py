@@ -297,6 +297,9 @@ class Rules:
     number_adverbs: set[str] = field(default_factory=set)
     vote_bodies: set[str] = field(default_factory=set)
     calibre_nouns: set[str] = field(default_factory=set)
+    half_unit_nouns: set[str] = field(default_factory=set)
+    half_unit_leads: set[str] = field(default_factory=set)
+    ordinal_time_nouns: set[str] = field(default_factory=set)
     unit_fillers: set[str] = field(default_factory=set)
     magnitude_nouns: set[str] = field(default_factory=set)
     events: list[EventRule] = field(default_factory=list)
@@ -480,7 +483,8 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
         "unit_fillers": "unit_fillers",
         "magnitude_nouns": "magnitude_nouns",
     }
-    optional = ("number_adverbs", "vote_bodies", "calibre_nouns")  # word lists that may be absent
+    optional = ("number_adverbs", "vote_bodies", "calibre_nouns", "half_unit_nouns", "half_unit_leads",
+                "ordinal_time_nouns")  # word lists that may be absent
     data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms", *optional})
     for key, attr in fields.items():
         words = _string_list(doc, _require(doc, data, key, ()), (key,))
