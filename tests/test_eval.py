@@ -47,12 +47,15 @@ HELDOUT2_THRESHOLDS = {"value": 0.91, "value+qualifier": 0.895, "value+unit": 0.
 # claims, a fourth blind writer): value 0.985, value+qualifier 0.965, value+unit 0.960,
 # value+entity 0.429 (first run: 0.957 / 0.936 / 0.929).
 BLIND4_THRESHOLDS = {"value": 0.98, "value+qualifier": 0.955, "value+unit": 0.95, "value+entity": 0.41}
+# Measured 2026-11-23 on tests/data/eval-heldout3 (250 more ECB+ lines drawn at random, 209 claims,
+# labelled blind): first run 0.932 / 0.923 / 0.909, value+entity 0.597.
+HELDOUT3_THRESHOLDS = {"value": 0.925, "value+qualifier": 0.915, "value+unit": 0.90, "value+entity": 0.58}
 
 
 _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
                ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True),
                ("eval-blind3", BLIND3_THRESHOLDS, 250, True), ("eval-heldout2", HELDOUT2_THRESHOLDS, 200, False),
-               ("eval-blind4", BLIND4_THRESHOLDS, 250, True)]
+               ("eval-blind4", BLIND4_THRESHOLDS, 250, True), ("eval-heldout3", HELDOUT3_THRESHOLDS, 200, False)]
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ Each sample's draw_sample.py calls ``draw(...)`` with its seed, size, id prefix 
 sets whose sentences it must not repeat; the sample (ids, domains, texts; no labels) goes to
 stdout in draw order, statistics to stderr.
 Corpus: $ECBPLUS_DIR, else ../shared/corpora/ecbplus-dev beside the clone. Earlier sets:
-$ECBPLUS_EVAL_REAL / $ECBPLUS_EVAL_HELDOUT, else ./eval-real and ./eval-heldout.
+$ECBPLUS_EVAL_REAL / $ECBPLUS_EVAL_HELDOUT / $ECBPLUS_EVAL_HELDOUT2, else the sets beside this file.
 """
 import json
 import os
@@ -19,6 +19,7 @@ CORPUS = os.environ.get("ECBPLUS_DIR") or os.path.normpath(
 EARLIER_SETS = {
     "eval-real": ("ECBPLUS_EVAL_REAL", os.path.join(HERE, "eval-real", "ecbplus.jsonl")),
     "eval-heldout": ("ECBPLUS_EVAL_HELDOUT", os.path.join(HERE, "eval-heldout", "ecbplus-heldout.jsonl")),
+    "eval-heldout2": ("ECBPLUS_EVAL_HELDOUT2", os.path.join(HERE, "eval-heldout2", "ecbplus-heldout2.jsonl")),
 }
 FOLDER_CAP = 6
 

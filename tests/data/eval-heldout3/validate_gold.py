@@ -1,0 +1,18 @@
+#!/usr/bin/env python3
+"""Validate the third random ECB+ sample: ids h3-<folder>-<file stem>-<n>, no sentence of
+eval-real, eval-heldout, eval-heldout2. The checks are shared with the other random samples: ../ecbplus_samples.py.
+
+Usage: python3 validate_gold.py [DIR] [--corpus CORPUS_DIR] [--eval-real FILE] [--eval-heldout FILE] [--eval-heldout2 FILE]
+       [--folders] [--require-corpus]
+"""
+import importlib.util
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location("ecbplus_samples", os.path.join(HERE, "..", "ecbplus_samples.py"))
+_shared = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_shared)
+
+if __name__ == "__main__":
+    sys.exit(_shared.main(HERE, "h3", ("eval-real", "eval-heldout", "eval-heldout2")))
