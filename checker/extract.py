@@ -590,6 +590,12 @@ class Extractor:
                 code = self.r.currency_symbols[sym]
                 # a code or "Rs" must stand apart from a preceding word
                 return code, k
+            if k > 0 and text == "$" and not tokens[k].glued and tokens[k - 1].kind == "word" \
+                    and len(tokens[k - 1].text) >= 2 and tokens[k - 1].text.isupper() \
+                    and tokens[k - 1].text + text == sym:
+                # "US $5", "NT $18": a country prefix set apart from its dollar sign (not "A $5
+                # fine", where the one letter is an article)
+                return self.r.currency_symbols[sym], k - 1
         return None, i
 
     def _first_tokens(self, table: dict, exact: bool) -> frozenset:
@@ -709,6 +715,10 @@ class Extractor:
                     k += 1
                     continue
                 break
+            if not words and w in r.np_lead_modifiers and k + 1 < n and tokens[k + 1].kind == "word" \
+                    and tokens[k + 1].lower not in r.stop_words and not tokens[k + 1].text[:1].isupper():
+                k += 1  # "two earlier legal opinions", "four later reports": the noun phrase follows
+                continue
             if w in r.stop_words or w in r.calendar_words or self.grammar.is_number_word(w) \
                     or w in r.plural_scales:
                 break
@@ -750,6 +760,7 @@ class Extractor:
         r = self.r
         k = i - 1
         skipped = 0
+        linked = False  # a verb stands between the subject and the number ("was", "rose to")
         if k >= 0 and tokens[k].lower in ("and", "or"):
             return "", False  # "52 percent in Egypt and 82 percent in India": a list item, no subject here
         # skip the verb group and prepositions between subject and number
@@ -767,10 +778,36 @@ class Extractor:
                                                                            "estimated", "put", "pegged", "set",
                                                                            "worth", "valued", "priced", "costing"):
                 # an anaphor ("that number is 82") is a noun even though "number" is not a stop word
+                linked = linked or w in r.link_verbs or w in r.change_words or self._is_verbish(tokens, k) \
+                    or w.endswith("s") and w[:-1] in r.change_words
                 k -= 1
                 skipped += 1
                 continue
             break
+        words, k = self._head_words(tokens, k)
+        if not words:
+            return "", False
+        m = k if linked else -1
+        while m >= 1 and k - m < 5 and tokens[m].kind == "word" and (
+                tokens[m].lower in ("the", "a", "an", "its", "their", "this", "that")
+                or tokens[m].text[:1].isupper() and tokens[m].lower not in r.stop_words):
+            m -= 1  # "in the city", "to the Wasilla Bible Church"
+        if m >= 1 and tokens[m].kind == "word" and tokens[m].lower in r.subject_prepositions:
+            # "Damage to the church was estimated at $1 million", "the death toll in the city rose
+            # to 24": the subject is the noun before the preposition, not its complement (only
+            # across a verb: in "struck at a depth of 10 km" the number is the depth's)
+            head, before = self._head_words(tokens, m - 1)
+            if head:
+                words, k = head, before
+        phrase = " ".join(words)
+        prev_word = tokens[k].lower if k >= 0 and tokens[k].kind == "word" else ""
+        is_anaphor = len(words) == 1 and words[0] in r.anaphors and prev_word in ("that", "the", "this", "its")
+        return phrase, is_anaphor
+
+    def _head_words(self, tokens: list[Token], k: int) -> tuple[list[str], int]:
+        """The noun phrase (at most four words) ending at token k, read backwards: its words in
+        order and the index of the token before it."""
+        r = self.r
         words = []
         while k >= 0 and len(words) < 4:
             t = tokens[k]
@@ -785,12 +822,7 @@ class Extractor:
             words.append(w)
             k -= 1
         words.reverse()
-        if not words:
-            return "", False
-        phrase = " ".join(words)
-        prev_word = tokens[k].lower if k >= 0 and tokens[k].kind == "word" else ""
-        is_anaphor = len(words) == 1 and words[0] in r.anaphors and prev_word in ("that", "the", "this", "its")
-        return phrase, is_anaphor
+        return words, k
 
     def _change(self, tokens: list[Token], i: int, j: int) -> str | None:
         """Direction of change said of the number spanning tokens i..j ("rose 5%", "a 12% increase").
@@ -905,8 +937,12 @@ class Extractor:
         r = self.r
         tok = tokens[i]
         n = len(tokens)
-        if i > 0 and self._after_label(tokens, i):
-            return True  # "page twenty", "number 12", "versions 6, 7, 8 and 9"
+        if i > 0 and self._after_label(tokens, i) and not (
+                tok.kind == "word" and phrase.j < n and tokens[phrase.j].kind == "word"
+                and self._is_plural(tokens[phrase.j].lower)):
+            # "page twenty", "number 12", "versions 6, 7, 8 and 9"; but a number word that counts
+            # a plural noun is an amount ("ending his season two games short of the finale")
+            return True
         if tok.kind != "num":
             return False
         if i > 0 and tokens[i - 1].text in ("CI", "CrI"):
@@ -1088,8 +1124,9 @@ class Extractor:
         qualifier, q_start, q_phrase = self._qualifier_before(tokens, start_tok)
         if q_phrase in r.spatial_qualifiers and phrase.words and not phrase.scaled and (phrase.value or 0) < 10 \
                 and phrase.kind != "fraction" \
-                and not (q_start > 0 and singular(tokens[q_start - 1].lower) in r.person_nouns):
-            # (but "children under five" is an age bound)
+                and not (q_start > 0 and singular(tokens[q_start - 1].lower) in r.person_nouns) \
+                and not (qualifier in ("<", "<=") and j < len(tokens) and singular(tokens[j].lower) in _DURATIONS):
+            # (but "children under five" is an age bound, "under three hours" a time limit)
             # "over two defenders", "under three feet of water" reads as a place, not a bound
             qualifier, q_start, q_phrase = None, start_tok, ()
         from_below = q_phrase in r.from_below
@@ -1289,7 +1326,9 @@ class Extractor:
         if not entity and unit is None:
             # "n=9,412", "p=0.003", "95% CI 0.61 to 0.85": a statistic's value
             entity = self._statistic_before(tokens, q_start if qualifier is not None else start_tok)
-        if not entity and unit not in ("date", "time"):
+        relative_time = unit in _DURATIONS and end_tok < n and tokens[end_tok].lower in r.relative_time_words
+        if not entity and unit not in ("date", "time") and not relative_time:
+            # ("four days earlier", "three weeks ago" place an event in time: no subject has them)
             np, anaphor = self._np_before(tokens, q_start if qualifier is not None else start_tok)
             if anaphor:
                 # "that number is 82": what the latest count before it counted
@@ -1583,15 +1622,17 @@ class Extractor:
             return start_tok - 2  # "He was 95.", "when she was 14,": the age of the person
         if start_tok < 2 or tokens[start_tok - 1].text != "," or value is None:
             return None
-        if end_tok < n and tokens[end_tok].text not in ",)" and not (
+        pair = end_tok + 2 < n and tokens[end_tok].lower in ("and", "or") and tokens[end_tok + 1].kind == "num" \
+            and (end_tok + 2 == n or tokens[end_tok + 2].text in ",).")  # "the two girls, 12 and 15,"
+        if end_tok < n and tokens[end_tok].text not in ",)" and not pair and not (
                 tokens[end_tok].text == "." and end_tok + 1 == n):
             return None  # "..., said farmer Joseph Banda, 54." ends the sentence
         k = start_tok - 2
         if k > 0 and tokens[k].text == "." and tokens[k].glued and tokens[k - 1].lower in ("jr", "sr"):
             k -= 2  # "Arcade Joseph Comeaux Jr., 49,": the age of Comeaux
         prev = tokens[k]
-        if prev.kind == "word" and (prev.text[:1].isupper() and prev.lower not in self.r.stop_words
-                                    or prev.lower in self.r.person_nouns):
+        if prev.kind == "word" and (prev.text[:1].isupper() and prev.lower not in self.r.stop_words and not pair
+                                    or singular(prev.lower) in self.r.person_nouns):
             return k
         return None
 

@@ -42,14 +42,15 @@ BLIND3_THRESHOLDS = {"value": 0.97, "value+qualifier": 0.955, "value+unit": 0.96
 # Measured 2026-11-23 on tests/data/eval-heldout2 (250 more ECB+ lines drawn at random, 237 claims,
 # labelled blind): value 0.921, value+qualifier 0.905, value+unit 0.893, value+entity 0.558 (first
 # run: 0.917 / 0.897 / 0.876).
-HELDOUT2_THRESHOLDS = {"value": 0.91, "value+qualifier": 0.895, "value+unit": 0.88, "value+entity": 0.54}
+HELDOUT2_THRESHOLDS = {"value": 0.91, "value+qualifier": 0.895, "value+unit": 0.89, "value+entity": 0.55}
 # Measured 2026-11-23 on tests/data/eval-blind4 (250 sentences from regional outlets' styles, 732
 # claims, a fourth blind writer): value 0.985, value+qualifier 0.965, value+unit 0.960,
 # value+entity 0.429 (first run: 0.957 / 0.936 / 0.929).
 BLIND4_THRESHOLDS = {"value": 0.98, "value+qualifier": 0.955, "value+unit": 0.95, "value+entity": 0.41}
 # Measured 2026-11-23 on tests/data/eval-heldout3 (250 more ECB+ lines drawn at random, 209 claims,
-# labelled blind): first run 0.932 / 0.923 / 0.909, value+entity 0.597.
-HELDOUT3_THRESHOLDS = {"value": 0.925, "value+qualifier": 0.915, "value+unit": 0.90, "value+entity": 0.58}
+# labelled blind): value 0.944, value+qualifier 0.944, value+unit 0.935, value+entity 0.640 (first
+# run, before any fix it prompted: 0.932 / 0.923 / 0.909, value+entity 0.597).
+HELDOUT3_THRESHOLDS = {"value": 0.935, "value+qualifier": 0.935, "value+unit": 0.925, "value+entity": 0.62}
 
 
 _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
