@@ -118,7 +118,11 @@ def mask_html(text: str) -> str:
         decoded = html.unescape(m.group(0))
         if len(decoded) > len(m.group(0)):
             return m.group(0)
-        return decoded + " " * (len(m.group(0)) - len(decoded))
+        # A letter is padded with word joiners (U+2060), which the tokenizer keeps inside the
+        # word and drops from its text: "caf&eacute;s" stays one word, "cafés", at the same
+        # offsets. Anything else is padded with spaces.
+        pad = "\u2060" if decoded.isalpha() else " "
+        return decoded + pad * (len(m.group(0)) - len(decoded))
 
     return _ENTITY.sub(entity, masked)
 

@@ -115,15 +115,13 @@ def test_mask_html_keeps_length_and_lines():
     assert view.index("83") == text.index("83")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "load.py mask_html decodes an entity in place and pads it with spaces to keep offsets, so an "
-    "entity inside a word splits it ('83 caf&eacute;s' -> '83 café     s', counted entity 'café s'); "
-    "needs a view with an offset map rather than same-length padding"))
 def test_entity_inside_a_word_keeps_the_word(rules):
     from checker.extract import Extractor
 
-    rows = Extractor(rules).extract(parse("a.html", "<p>The town has 83 caf&eacute;s.</p>"))
-    assert [(r["text"], r["entity"]) for r in rows] == [("83", "cafés")]
+    text = "<p>The town has 83 caf&eacute;s and 12 &Eacute;coles; 5 caf&eacute; owners.</p>"
+    rows = Extractor(rules).extract(parse("a.html", text))
+    assert [(r["text"], r["entity"]) for r in rows] == [("83", "cafés"), ("12", "écoles"), ("5", "café owners")]
+    assert [text[r["start"]:r["end"]] for r in rows] == ["83", "12", "5"]
 
 
 # ----------------------------------------------------------------------------- reading files
