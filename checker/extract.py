@@ -939,9 +939,10 @@ class Extractor:
         n = len(tokens)
         if i > 0 and self._after_label(tokens, i) and not (
                 tok.kind == "word" and phrase.j < n and tokens[phrase.j].kind == "word"
-                and self._is_plural(tokens[phrase.j].lower)):
+                and self._is_plural(tokens[phrase.j].lower) and tokens[i - 1].lower not in r.rank_words):
             # "page twenty", "number 12", "versions 6, 7, 8 and 9"; but a number word that counts
-            # a plural noun is an amount ("ending his season two games short of the finale")
+            # a plural noun is an amount ("ending his season two games short of the finale"),
+            # unless a rank word makes it a rank ("the school's top four scorers")
             return True
         if tok.kind != "num":
             return False
@@ -962,6 +963,9 @@ class Extractor:
             if cur is None:
                 return True  # "1B Mark Teixeira", "3M": a code, not a billion
         prev = tokens[i - 1] if i > 0 else None
+        if prev is not None and prev.kind == "num" and not tok.glued and not phrase.scaled and phrase.j < n \
+                and tokens[phrase.j].kind == "word" and tokens[phrase.j].text.isupper() and len(tokens[phrase.j].text) > 1:
+            return True  # "27 737 MAX jets": a number between a count and a capitalized name is the model's
         if prev is not None:
             if prev.kind == "word" and tok.glued and prev.text not in r.currency_symbols \
                     and not self._weak_symbol(tokens, i, phrase):
@@ -1361,6 +1365,11 @@ class Extractor:
         if unit == "count" and not entity and end_tok + 4 < n and tokens[end_tok].kind == "num" \
                 and [t.lower for t in tokens[end_tok + 1:end_tok + 5]] == ["-", "year", "-", "olds"]:
             entity = tokens[end_tok].text + "-year-olds"  # "two 16-year-olds": teenagers are counted
+        if unit == "count" and not entity and end_tok + 1 < n and tokens[end_tok].kind == "num" \
+                and not tokens[end_tok].glued and tokens[end_tok + 1].kind == "word" \
+                and tokens[end_tok + 1].text.isupper() and len(tokens[end_tok + 1].text) > 1:
+            model = self._np_after(tokens, end_tok + 1)[0]
+            entity = f"{tokens[end_tok].text} {model}" if model else ""  # "27 737 MAX jets": 737 max jets
         if unit == "count" and not entity and not (end_tok < n and tokens[end_tok].kind == "num"):
             listed = self._list_partner(tokens, start_tok, sentence_claims)
             if listed is not None:
