@@ -138,6 +138,8 @@ _CLAUSE_BREAK = re.compile(
     r"|;[ \t]|[ \t]—[ \t]|[ \t]–[ \t]|:[ \t]", re.I)
 
 _DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+_QUOTES = frozenset("\"'“”‘’«»")
+_DOUBLE_QUOTES = frozenset("\"”»")
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20|21)\d{2}")
 
 
@@ -694,6 +696,13 @@ class Extractor:
         joined_and = False
         while k < n and len(words) < max_words:
             t = tokens[k]
+            if t.kind == "sym" and t.text in _QUOTES and k + 1 < n and tokens[k + 1].kind == "word" and (
+                    not words and tokens[k + 1].glued
+                    or words and t.text in _DOUBLE_QUOTES and t.glued and not tokens[k + 1].glued):
+                # 'two "ghost" ships', 'three "aerials," ladders': quotes around a word of the phrase
+                # (a closing single quote may be a plural possessive: "the two finalists' fans")
+                k += 1
+                continue
             if t.kind == "sym" and t.text in HYPHENS and t.glued and words and k + 1 < n and tokens[k + 1].glued \
                     and tokens[k + 1].kind == "word":
                 words[-1] = words[-1] + "-" + tokens[k + 1].lower
