@@ -51,12 +51,17 @@ BLIND4_THRESHOLDS = {"value": 0.98, "value+qualifier": 0.955, "value+unit": 0.95
 # labelled blind): value 0.944, value+qualifier 0.944, value+unit 0.935, value+entity 0.640 (first
 # run, before any fix it prompted: 0.932 / 0.923 / 0.909, value+entity 0.597).
 HELDOUT3_THRESHOLDS = {"value": 0.935, "value+qualifier": 0.935, "value+unit": 0.925, "value+entity": 0.62}
+# Measured 2026-11-23 on tests/data/eval-blind5 (250 sentences of developing-story coverage: live
+# blogs, corrections, attributions, revisions; 733 claims, a fifth blind writer): first run 0.969 /
+# 0.950 / 0.943, value+entity 0.447.
+BLIND5_THRESHOLDS = {"value": 0.96, "value+qualifier": 0.94, "value+unit": 0.935, "value+entity": 0.43}
 
 
 _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
                ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True),
                ("eval-blind3", BLIND3_THRESHOLDS, 250, True), ("eval-heldout2", HELDOUT2_THRESHOLDS, 200, False),
-               ("eval-blind4", BLIND4_THRESHOLDS, 250, True), ("eval-heldout3", HELDOUT3_THRESHOLDS, 200, False)]
+               ("eval-blind4", BLIND4_THRESHOLDS, 250, True), ("eval-heldout3", HELDOUT3_THRESHOLDS, 200, False),
+               ("eval-blind5", BLIND5_THRESHOLDS, 250, True)]
 
 
 @pytest.fixture(scope="module")
