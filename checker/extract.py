@@ -697,7 +697,7 @@ class Extractor:
         while k < n and len(words) < max_words:
             t = tokens[k]
             if t.kind == "sym" and t.text in _QUOTES and k + 1 < n and tokens[k + 1].kind == "word" and (
-                    not words and tokens[k + 1].glued
+                    not words and not t.glued and tokens[k + 1].glued
                     or words and t.text in _DOUBLE_QUOTES and t.glued and not tokens[k + 1].glued):
                 # 'two "ghost" ships', 'three "aerials," ladders': quotes around a word of the phrase
                 # (a closing single quote may be a plural possessive: "the two finalists' fans")
@@ -728,9 +728,11 @@ class Extractor:
                     and tokens[k + 1].lower not in r.stop_words and not tokens[k + 1].text[:1].isupper():
                 k += 1  # "two earlier legal opinions", "four later reports": the noun phrase follows
                 continue
-            if w in r.stop_words or w in r.calendar_words or self.grammar.is_number_word(w) \
-                    or w in r.plural_scales:
-                break
+            if w in r.stop_words and not (len(t.text) > 1 and t.text.isupper() and k + 1 < n
+                                          and tokens[k + 1].kind == "word" and not tokens[k + 1].text.isupper()) \
+                    or w in r.calendar_words \
+                    or self.grammar.is_number_word(w) or w in r.plural_scales:
+                break  # (but "12 US troops", "40 IT workers": capitals are a name, not "us", "it")
             if self._is_verbish(tokens, k):
                 # "armed men", "missing people": a participle before another noun-phrase word
                 if k + 1 < n and tokens[k + 1].kind == "word" and tokens[k + 1].lower not in r.stop_words \
@@ -927,11 +929,17 @@ class Extractor:
         return "," in text or "." in text or phrase.scaled
 
     def _after_label(self, tokens: list[Token], i: int) -> bool:
-        """Token i follows a label word ("page 5", "Section 427"), directly or through a list of
-        numbers ("versions 6, 7, 8 and 9")."""
+        """Token i follows a label word ("page 5", "Section 427"), directly or through a list or a
+        range of numbers ("versions 6, 7, 8 and 9", "pages 212 to 219")."""
         r = self.r
         k = i - 1
-        while k > 0 and (tokens[k].text == "," or tokens[k].lower in ("and", "or", "&")) \
+        n = len(tokens)
+        # a range of labels ("pages 212 to 219", "pages 5-9"), unless a noun follows the second
+        # number ("from page 5 to 12 people")
+        counted = i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].lower not in r.stop_words
+        while k > 0 and (tokens[k].text == "," or tokens[k].lower in ("and", "or", "&")
+                         or not counted and (tokens[k].lower in ("to", "through")
+                                             or tokens[k].text in HYPHENS and tokens[k].glued and tokens[i].glued)) \
                 and (tokens[k - 1].kind == "num" or tokens[k - 1].text == ","):
             k -= 1
             while k > 0 and tokens[k].kind == "num":
@@ -940,6 +948,34 @@ class Extractor:
         return prev.kind == "word" and prev.lower in r.label_words and not prev.text.isupper() \
             and prev.lower not in self.qualifier_words \
             and (tokens[i].kind == "num" or k == i - 1)
+
+    def _code_after(self, tokens: list[Token], j: int) -> bool:
+        """A legal code's abbreviation starts at token j ("U.S.C.", "USC", "CFR"; rules/grammar.yaml
+        code_abbreviations), dots left out."""
+        letters = ""
+        k = j
+        while k < len(tokens) and len(letters) < 6 and (k == j or tokens[k].glued) \
+                and (tokens[k].kind == "word" and tokens[k].text.isupper() or tokens[k].text == "."):
+            letters += tokens[k].text if tokens[k].text != "." else ""
+            k += 1
+        return letters.lower() in self.r.code_abbreviations if letters else False
+
+    @staticmethod
+    def _in_designation(tokens: list[Token], i: int) -> bool:
+        """Token i is a number of 'N-in-M-<word>' ("a 1-in-100-year flood")."""
+        n = len(tokens)
+
+        def hyphen(k):
+            return 0 <= k < n and tokens[k].text in HYPHENS and tokens[k].glued
+
+        def is_in(k):
+            return 0 <= k < n and tokens[k].lower == "in" and tokens[k].glued
+
+        if i + 4 < n and hyphen(i + 1) and is_in(i + 2) and hyphen(i + 3) and tokens[i + 4].glued \
+                and hyphen(i + 5):
+            return True
+        return i >= 4 and hyphen(i - 1) and is_in(i - 2) and hyphen(i - 3) and tokens[i].glued \
+            and tokens[i - 4].kind in ("num", "word") and hyphen(i + 1)
 
     def _is_name_number(self, tokens: list[Token], i: int, phrase: NumberPhrase) -> bool:
         """'Army-2023', 'COVID-19', 'G20', 'Boeing 737', 'Section 427', '5G', 'S&P 500'."""
@@ -971,6 +1007,21 @@ class Extractor:
             cur, _ = self._currency_before(tokens, i)
             if cur is None:
                 return True  # "1B Mark Teixeira", "3M": a code, not a billion
+        if self._in_designation(tokens, i):
+            return True  # "a 1-in-100-year flood": a kind of flood, neither number an amount
+        if tok.kind == "num" and (
+                i + 2 < n and tokens[i + 1].text == "." and tokens[i + 1].glued and tokens[i + 2].glued
+                and tokens[i + 2].kind == "num"
+                or i >= 2 and tok.glued and tokens[i - 1].text == "." and tokens[i - 1].glued
+                and tokens[i - 2].kind == "num" and "." in tokens[i - 2].text):
+            return True  # "Firmware 3.2.1", "version 10.4.2": a version, not amounts
+        if tok.kind == "num" and i >= 4 and len(tok.text) >= 3 and tok.glued and tokens[i - 1].text in HYPHENS \
+                and tokens[i - 1].glued and tokens[i - 2].kind == "word" and tokens[i - 2].glued \
+                and len(tokens[i - 2].text) <= 3 and tokens[i - 2].lower not in r.stop_words \
+                and tokens[i - 3].text in HYPHENS and tokens[i - 3].glued and tokens[i - 4].kind == "num":
+            return True  # "No. 23-cv-4417": a docket or file number (not "15-of-22", "6-foot-9")
+        if tok.kind == "num" and phrase.j < n and self._code_after(tokens, phrase.j):
+            return True  # "18 U.S.C. § 1343", "40 CFR 60": the title of a code
         prev = tokens[i - 1] if i > 0 else None
         if prev is not None and prev.kind == "num" and not tok.glued and not phrase.scaled and phrase.j < n \
                 and tokens[phrase.j].kind == "word" and tokens[phrase.j].text.isupper() and len(tokens[phrase.j].text) > 1:

@@ -322,7 +322,13 @@ class NumberGrammar:
         a = self._small_int(tokens, i)
         if a is None:
             return None
-        if self._word(tokens, i + 1) == "in":
+        if i + 4 < len(tokens) and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
+                and self._word(tokens, i + 2) == "in" and tokens[i + 2].glued \
+                and tokens[i + 3].text in HYPHENS and tokens[i + 3].glued and tokens[i + 4].glued:
+            k = i + 4  # "a one-in-three chance" (not "a 1-in-100-year flood", a kind of flood)
+            if k + 1 < len(tokens) and tokens[k + 1].text in HYPHENS and tokens[k + 1].glued:
+                return None
+        elif self._word(tokens, i + 1) == "in":
             k = i + 3 if self._word(tokens, i + 2) == "every" else i + 2
         elif self._word(tokens, i + 1) == "out" and self._word(tokens, i + 2) == "of" \
                 and self._word(tokens, i + 3) in ("ten", "10", "hundred", "100"):
@@ -634,9 +640,13 @@ class NumberGrammar:
             # "a quarter point", "a quarter-point cut", "a third of a mile": a fraction of a unit;
             # "cut by a third", "nearly a fifth.": a fraction standing alone ("a third term" is an
             # ordinal)
-            alone = (not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
-                                                 "bigger", "cheaper")) \
-                and k == frac_tok + 1 and (follows or self._word(tokens, i - 1) in r.fraction_lead_words)
+            led = self._word(tokens, i - 1) in r.fraction_lead_words
+            alone = k == frac_tok + 1 and (
+                (not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
+                                            "bigger", "cheaper")) and (follows or led)
+                # "cut by a third to $2.4 billion", "fell by roughly a quarter since March", "roughly
+                # a third reported ...": after a lead word, a function word or a verb in -ed ends it
+                or led and follows != "of" and (follows in r.stop_words or follows.endswith("ed")))
             if fw not in ("half", "quarter") and self._word(tokens, k) in r.ordinal_time_nouns:
                 return None  # "the dollar weakened for a fifth day": an ordinal, not a fifth of a day
             if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):

@@ -305,6 +305,7 @@ class Rules:
     np_lead_modifiers: set[str] = field(default_factory=set)
     link_verbs: set[str] = field(default_factory=set)
     rank_words: set[str] = field(default_factory=set)
+    code_abbreviations: set[str] = field(default_factory=set)
     unit_fillers: set[str] = field(default_factory=set)
     magnitude_nouns: set[str] = field(default_factory=set)
     events: list[EventRule] = field(default_factory=list)
@@ -490,7 +491,8 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
     }
     optional = ("number_adverbs", "vote_bodies", "calibre_nouns", "half_unit_nouns", "half_unit_leads",
                 "ordinal_time_nouns", "subject_prepositions", "relative_time_words",
-                "np_lead_modifiers", "link_verbs", "rank_words")  # word lists that may be absent
+                "np_lead_modifiers", "link_verbs", "rank_words",
+                "code_abbreviations")  # word lists that may be absent
     data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms", *optional})
     for key, attr in fields.items():
         words = _string_list(doc, _require(doc, data, key, ()), (key,))
