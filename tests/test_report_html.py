@@ -27,6 +27,11 @@ from checker.cli import main as cli_main
 from checker.pipeline import run
 from checker.report_html import LEVEL_COLOURS, TEXT_PAIRS, render_html
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # pragma: no cover - the browser fixture then skips, or fails under CI
+    expect = None
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CHROMIUM = "/usr/bin/chromium"
@@ -424,7 +429,6 @@ def test_level_filter_hides_and_shows_cards(opened):
     # The reset handler applies the filters on the next tick. Wait with a locator
     # assertion: wait_for_function would poll a string through eval, which the
     # report's Content-Security-Policy rightly blocks.
-    from playwright.sync_api import expect
     expect(page.locator(".finding:not([hidden])")).to_have_count(len(everything))
     page.get_by_label("Source", exact=True).select_option(label="001_723d1149dddae822")
     only = visible_cards(page)
@@ -485,11 +489,14 @@ def test_read_in_article_scrolls_to_the_highlighted_claim(opened, seeds_page):
     link = card.locator("a.open-article").nth(1)  # the 82, in the second article
     target = link.get_attribute("href")[1:]
     link.click()
+    # The page follows the link on its hashchange event, after the click returns: wait with
+    # locator assertions, never read the state at once.
     mark = page.locator(f"mark#{target}")
-    assert page.locator("#panel-articles").is_visible() and page.locator("#panel-findings").is_hidden()
+    expect(page.locator("#panel-articles")).to_be_visible()
+    expect(page.locator("#panel-findings")).to_be_hidden()
+    expect(mark).to_have_class(re.compile(r"\bcurrent\b"))
+    expect(mark).to_be_focused()
     assert mark.inner_text() == "82"
-    assert "current" in mark.get_attribute("class")
-    assert page.evaluate("document.activeElement.id") == target
     box, viewport = mark.bounding_box(), page.viewport_size
     assert 0 <= box["y"] <= viewport["height"] - box["height"], "the claim is scrolled into view"
     # Every claim of every article is highlighted at its offsets in the text as on disk.
@@ -511,8 +518,8 @@ def test_read_in_article_scrolls_to_the_highlighted_claim(opened, seeds_page):
         assert [tuple(m) for m in s["marks"]] == expected, s["id"]
     # Back to the finding.
     page.locator("#back-link").click()
-    assert page.locator("#panel-findings").is_visible()
-    assert page.evaluate("document.activeElement.id") == card.get_attribute("id")
+    expect(page.locator("#panel-findings")).to_be_visible()
+    expect(page.locator(f"#{card.get_attribute('id')}")).to_be_focused()
     assert opened.errors == []
 
 
