@@ -728,7 +728,7 @@ class Extractor:
                     and tokens[k + 1].lower not in r.stop_words and not tokens[k + 1].text[:1].isupper():
                 k += 1  # "two earlier legal opinions", "four later reports": the noun phrase follows
                 continue
-            if w in r.stop_words and not (len(t.text) > 1 and t.text.isupper() and k + 1 < n
+            if w in r.stop_words and not (self._capitals_at(tokens, k) and k + 1 < n
                                           and tokens[k + 1].kind == "word" and not tokens[k + 1].text.isupper()) \
                     or w in r.calendar_words \
                     or self.grammar.is_number_word(w) or w in r.plural_scales:
@@ -783,14 +783,11 @@ class Extractor:
                     continue
                 return "", False
             w = t.lower
-            if w in r.stop_words or w in r.change_words or w in self.qualifier_words or self._is_verbish(tokens, k) \
-                    or w.endswith("s") and w[:-1] in r.change_words or w in ("stood", "totaled", "totalled", "numbered",
-                                                                           "hit", "reached", "topped", "exceeded",
-                                                                           "estimated", "put", "pegged", "set",
-                                                                           "worth", "valued", "priced", "costing"):
+            verb = w in r.link_verbs or w in r.change_words or self._is_verbish(tokens, k) \
+                or w.endswith("s") and w[:-1] in r.change_words
+            if verb or w in r.stop_words or w in self.qualifier_words:
                 # an anaphor ("that number is 82") is a noun even though "number" is not a stop word
-                linked = linked or w in r.link_verbs or w in r.change_words or self._is_verbish(tokens, k) \
-                    or w.endswith("s") and w[:-1] in r.change_words
+                linked = linked or verb
                 k -= 1
                 skipped += 1
                 continue
@@ -964,6 +961,8 @@ class Extractor:
     def _in_designation(tokens: list[Token], i: int) -> bool:
         """Token i is a number of 'N-in-M-<word>' ("a 1-in-100-year flood")."""
         n = len(tokens)
+        if not (i + 1 < n and tokens[i + 1].text in HYPHENS):
+            return False  # both numbers of the pattern have a hyphen right after them
 
         def hyphen(k):
             return 0 <= k < n and tokens[k].text in HYPHENS and tokens[k].glued
@@ -976,6 +975,11 @@ class Extractor:
             return True
         return i >= 4 and hyphen(i - 1) and is_in(i - 2) and hyphen(i - 3) and tokens[i].glued \
             and tokens[i - 4].kind in ("num", "word") and hyphen(i + 1)
+
+    @staticmethod
+    def _capitals_at(tokens: list[Token], k: int) -> bool:
+        """Token k is a word in capitals of two letters or more ("MAX", "NATO", "US")."""
+        return k < len(tokens) and tokens[k].kind == "word" and len(tokens[k].text) > 1 and tokens[k].text.isupper()
 
     def _is_name_number(self, tokens: list[Token], i: int, phrase: NumberPhrase) -> bool:
         """'Army-2023', 'COVID-19', 'G20', 'Boeing 737', 'Section 427', '5G', 'S&P 500'."""
@@ -1023,8 +1027,8 @@ class Extractor:
         if tok.kind == "num" and phrase.j < n and self._code_after(tokens, phrase.j):
             return True  # "18 U.S.C. § 1343", "40 CFR 60": the title of a code
         prev = tokens[i - 1] if i > 0 else None
-        if prev is not None and prev.kind == "num" and not tok.glued and not phrase.scaled and phrase.j < n \
-                and tokens[phrase.j].kind == "word" and tokens[phrase.j].text.isupper() and len(tokens[phrase.j].text) > 1:
+        if prev is not None and prev.kind == "num" and not tok.glued and not phrase.scaled \
+                and self._capitals_at(tokens, phrase.j):
             return True  # "27 737 MAX jets": a number between a count and a capitalized name is the model's
         if prev is not None:
             if prev.kind == "word" and tok.glued and prev.text not in r.currency_symbols \
@@ -1426,8 +1430,7 @@ class Extractor:
                 and [t.lower for t in tokens[end_tok + 1:end_tok + 5]] == ["-", "year", "-", "olds"]:
             entity = tokens[end_tok].text + "-year-olds"  # "two 16-year-olds": teenagers are counted
         if unit == "count" and not entity and end_tok + 1 < n and tokens[end_tok].kind == "num" \
-                and not tokens[end_tok].glued and tokens[end_tok + 1].kind == "word" \
-                and tokens[end_tok + 1].text.isupper() and len(tokens[end_tok + 1].text) > 1:
+                and not tokens[end_tok].glued and self._capitals_at(tokens, end_tok + 1):
             model = self._np_after(tokens, end_tok + 1)[0]
             entity = f"{tokens[end_tok].text} {model}" if model else ""  # "27 737 MAX jets": 737 max jets
         if unit == "count" and not entity and not (end_tok < n and tokens[end_tok].kind == "num"):
