@@ -995,8 +995,8 @@ class Extractor:
             return True
         if tok.kind != "num":
             return False
-        if i > 0 and tokens[i - 1].text in ("CI", "CrI"):
-            return False  # "95% CI 0.61 to 0.85": the interval's ends, not a code
+        if i > 0 and self._statistic_before(tokens, i):
+            return False  # "95% CI 0.61 to 0.85", "HR 0.77": a statistic's value, not a code
         if self._golf_or_split(tokens, i):
             return True
         if len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
@@ -1241,7 +1241,7 @@ class Extractor:
 
         if unit in ("mm", "cm", "inch") and end_tok < n and tokens[end_tok].lower in r.calibre_nouns:
             return None  # "155mm artillery rounds", "a 120mm mortar": a calibre, a weapon's name
-        if unit == "percent" and end_tok < n and (tokens[end_tok].text in ("CI", "CrI")
+        if unit == "percent" and end_tok < n and (r.statistics.get(tokens[end_tok].text, "").endswith("interval")
                                                   or tokens[end_tok].lower == "confidence"):
             return None  # "95% CI": the confidence level names the interval that follows
         entity = ""
@@ -1613,16 +1613,18 @@ class Extractor:
             k -= 1
         return k < 0 or (tokens[k].kind == "sym" and tokens[k].text in ".!?…>:;—–-")
 
-    _STATISTICS = {"n": "sample size", "p": "p-value", "ci": "confidence interval", "interval": "confidence interval"}
-
     def _statistic_before(self, tokens: list[Token], k: int) -> str:
-        """The statistic a bare number reports: "n=1,204", "p=0.003", "95% CI 1.32-2.11"."""
-        if k >= 2 and tokens[k - 1].text in ("=", "<", ">", "≤", "≥") and tokens[k - 2].text in ("n", "N", "p", "P"):
-            return self._STATISTICS[tokens[k - 2].lower]
-        if k >= 1 and tokens[k - 1].text in ("CI", "interval"):
-            return self._STATISTICS[tokens[k - 1].lower]
-        if k >= 2 and tokens[k - 1].text in "<>≤≥" and tokens[k - 2].text in ("p", "P"):
-            return "p-value"
+        """The statistic a bare number at token k reports (rules/grammar.yaml statistics):
+        "n=1,204", "p<0.001", "95% CI 1.32-2.11", "95% CI, 0.74 to 0.91", "HR 0.77"."""
+        stats = self.r.statistics
+        signs = ("=", "<", ">", "≤", "≥")
+        if k >= 2 and tokens[k - 1].text in signs and tokens[k - 2].text in stats:
+            return stats[tokens[k - 2].text]
+        if 1 <= k < len(tokens) and tokens[k].text in signs and tokens[k - 1].text in stats:
+            return stats[tokens[k - 1].text]  # "p<0.001": k is the sign, read as the qualifier
+        j = k - 2 if k >= 2 and tokens[k - 1].text in (",", ":") else k - 1
+        if j >= 0 and len(tokens[j].text) > 1 and tokens[j].text in stats:
+            return stats[tokens[j].text]
         return ""
 
     _TENS = frozenset(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))

@@ -306,6 +306,7 @@ class Rules:
     link_verbs: set[str] = field(default_factory=set)
     rank_words: set[str] = field(default_factory=set)
     code_abbreviations: set[str] = field(default_factory=set)
+    statistics: dict[str, str] = field(default_factory=dict)
     unit_fillers: set[str] = field(default_factory=set)
     magnitude_nouns: set[str] = field(default_factory=set)
     events: list[EventRule] = field(default_factory=list)
@@ -493,7 +494,7 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
                 "ordinal_time_nouns", "subject_prepositions", "relative_time_words",
                 "np_lead_modifiers", "link_verbs", "rank_words",
                 "code_abbreviations")  # word lists that may be absent
-    data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms", *optional})
+    data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms", "statistics", *optional})
     for key, attr in fields.items():
         words = _string_list(doc, _require(doc, data, key, ()), (key,))
         setattr(rules, attr, {w.lower() for w in words})
@@ -501,6 +502,11 @@ def _load_grammar(doc: _Doc, rules: Rules) -> None:
     rules.number_idioms = [_words(idiom) for idiom in idioms]
     for key in optional:
         setattr(rules, key, {w.lower() for w in _string_list(doc, data.get(key, []), (key,))})
+    statistics = _mapping(doc, data.get("statistics", {}), ("statistics",))  # may be absent too
+    for abbreviation, name in statistics.items():
+        if not isinstance(name, str) or not name.strip():
+            raise doc.error(("statistics", abbreviation), f"expected the statistic's name, got {name!r}")
+    rules.statistics = {str(k): v.strip() for k, v in statistics.items()}
 
 
 def _load_events(doc: _Doc, rules: Rules) -> None:
