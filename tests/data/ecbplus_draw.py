@@ -4,7 +4,7 @@ Each sample's draw_sample.py calls ``draw(...)`` with its seed, size, id prefix 
 sets whose sentences it must not repeat; the sample (ids, domains, texts; no labels) goes to
 stdout in draw order, statistics to stderr.
 Corpus: $ECBPLUS_DIR, else ../shared/corpora/ecbplus-dev beside the clone. Earlier sets:
-$ECBPLUS_EVAL_REAL / $ECBPLUS_EVAL_HELDOUT / $ECBPLUS_EVAL_HELDOUT2, else the sets beside this file.
+$ECBPLUS_EVAL_REAL / $ECBPLUS_EVAL_HELDOUT / $ECBPLUS_EVAL_HELDOUT2 / $ECBPLUS_EVAL_HELDOUT3, else the sets beside this file.
 """
 import json
 import os
@@ -20,6 +20,7 @@ EARLIER_SETS = {
     "eval-real": ("ECBPLUS_EVAL_REAL", os.path.join(HERE, "eval-real", "ecbplus.jsonl")),
     "eval-heldout": ("ECBPLUS_EVAL_HELDOUT", os.path.join(HERE, "eval-heldout", "ecbplus-heldout.jsonl")),
     "eval-heldout2": ("ECBPLUS_EVAL_HELDOUT2", os.path.join(HERE, "eval-heldout2", "ecbplus-heldout2.jsonl")),
+    "eval-heldout3": ("ECBPLUS_EVAL_HELDOUT3", os.path.join(HERE, "eval-heldout3", "ecbplus-heldout3.jsonl")),
 }
 FOLDER_CAP = 6
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Shared checks of the random ECB+ samples (eval-heldout, eval-heldout2, eval-heldout3; stdlib only).
+"""Shared checks of the random ECB+ samples (eval-heldout, eval-heldout2, eval-heldout3, eval-heldout4; stdlib only).
 
 Each sample's validate_gold.py calls ``main(folder, id_prefix, excluded)``. Adapted from
 ../eval-real/validate_gold.py:
@@ -13,8 +13,8 @@ Each sample's validate_gold.py calls ``main(folder, id_prefix, excluded)``. Adap
   * the verbatim check against the corpus ($ECBPLUS_DIR, --corpus, ../shared/corpora beside the
     clone) is skipped with a note when the corpus is not found, unless --require-corpus.
 
-Options: [DIR] [--corpus CORPUS_DIR] [--eval-real FILE] [--eval-heldout FILE] [--eval-heldout2 FILE] [--folders]
-[--require-corpus]. Exit status 0 if every check passes, 1 otherwise.
+Options: [DIR] [--corpus CORPUS_DIR] [--eval-real FILE] [--eval-heldout FILE] [--eval-heldout2 FILE]
+[--eval-heldout3 FILE] [--folders] [--require-corpus]. Exit status 0 if every check passes, 1 otherwise.
 """
 import importlib.util
 import json
@@ -104,6 +104,7 @@ EARLIER_SETS = {
     "eval-real": ("--eval-real", "ECBPLUS_EVAL_REAL", "ecbplus.jsonl"),
     "eval-heldout": ("--eval-heldout", "ECBPLUS_EVAL_HELDOUT", "ecbplus-heldout.jsonl"),
     "eval-heldout2": ("--eval-heldout2", "ECBPLUS_EVAL_HELDOUT2", "ecbplus-heldout2.jsonl"),
+    "eval-heldout3": ("--eval-heldout3", "ECBPLUS_EVAL_HELDOUT3", "ecbplus-heldout3.jsonl"),
 }
 
 
