@@ -51,6 +51,9 @@ BLIND4_THRESHOLDS = {"value": 0.98, "value+qualifier": 0.955, "value+unit": 0.95
 # labelled blind): value 0.946, value+qualifier 0.946, value+unit 0.937, value+entity 0.643 (first
 # run, before any fix it prompted: 0.932 / 0.923 / 0.909, value+entity 0.597).
 HELDOUT3_THRESHOLDS = {"value": 0.935, "value+qualifier": 0.935, "value+unit": 0.925, "value+entity": 0.62}
+# Measured 2026-11-23 on tests/data/eval-heldout4 (a fourth random draw of 250 ECB+ lines, 209 claims,
+# labelled blind): first run 0.925 / 0.921 / 0.921, value+entity 0.626.
+HELDOUT4_THRESHOLDS = {"value": 0.915, "value+qualifier": 0.91, "value+unit": 0.91, "value+entity": 0.61}
 # Measured 2026-11-23 on tests/data/eval-blind5 (250 sentences of developing-story coverage: live
 # blogs, corrections, attributions, revisions; 733 claims, a fifth blind writer): value 0.978,
 # value+qualifier 0.958, value+unit 0.952, value+entity 0.451 (first run, before any fix it
@@ -62,7 +65,7 @@ _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_
                ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True),
                ("eval-blind3", BLIND3_THRESHOLDS, 250, True), ("eval-heldout2", HELDOUT2_THRESHOLDS, 200, False),
                ("eval-blind4", BLIND4_THRESHOLDS, 250, True), ("eval-heldout3", HELDOUT3_THRESHOLDS, 200, False),
-               ("eval-blind5", BLIND5_THRESHOLDS, 250, True)]
+               ("eval-blind5", BLIND5_THRESHOLDS, 250, True), ("eval-heldout4", HELDOUT4_THRESHOLDS, 200, False)]
 
 
 @pytest.fixture(scope="module")
