@@ -200,7 +200,8 @@ class Extractor:
         # words that may start a number phrase or an ordinal
         self.trigger_words = frozenset(
             self.grammar.number_words | set(rules.plural_scales) | set(rules.fractions)
-            | set(rules.vague_multipliers) | set(rules.ordinals) | {"a", "an", "half", "another"}
+            | set(rules.vague_multipliers) | set(rules.ordinals) | set(rules.approximate_numbers)
+            | {"a", "an", "half", "another"}
         )
         # the last token of each currency symbol ("$" of "US$"): a cheap test before trying them
         # units of measure (km, mph, celsius...): not counts, money, percentages, dates or ages
@@ -977,6 +978,21 @@ class Extractor:
             and tokens[i - 4].kind in ("num", "word") and hyphen(i + 1)
 
     @staticmethod
+    def _betting_odds(tokens: list[Token], i: int) -> bool:
+        """Token i is a number of 'N/M' or 'N-M' right after "odds" (or "odds of", "odds at")."""
+        n = len(tokens)
+        if i + 2 < n and tokens[i + 1].text in ("/", "-") and tokens[i + 2].kind == "num":
+            first = i
+        elif i >= 2 and tokens[i - 1].text in ("/", "-") and tokens[i - 2].kind == "num":
+            first = i - 2
+        else:
+            return False
+        k = first - 1
+        if k >= 0 and tokens[k].lower in ("of", "at"):
+            k -= 1
+        return k >= 0 and tokens[k].lower == "odds"
+
+    @staticmethod
     def _capitals_at(tokens: list[Token], k: int) -> bool:
         """Token k is a word in capitals of two letters or more ("MAX", "NATO", "US")."""
         return k < len(tokens) and tokens[k].kind == "word" and len(tokens[k].text) > 1 and tokens[k].text.isupper()
@@ -994,7 +1010,9 @@ class Extractor:
             # unless a rank word makes it a rank ("the school's top four scorers")
             return True
         if tok.kind != "num":
-            return False
+            # "a two-seeded team", "a four-pointer": a number word glued to a designation
+            return phrase.j + 1 < n and tokens[phrase.j].text in HYPHENS and tokens[phrase.j].glued \
+                and tokens[phrase.j + 1].glued and tokens[phrase.j + 1].lower in r.designation_words
         if i > 0 and self._statistic_before(tokens, i):
             return False  # "95% CI 0.61 to 0.85", "HR 0.77": a statistic's value, not a code
         if self._golf_or_split(tokens, i):
@@ -1013,6 +1031,8 @@ class Extractor:
                 return True  # "1B Mark Teixeira", "3M": a code, not a billion
         if self._in_designation(tokens, i):
             return True  # "a 1-in-100-year flood": a kind of flood, neither number an amount
+        if tok.kind == "num" and self._betting_odds(tokens, i):
+            return True  # "odds of 2/1", "at 5 / 2": betting odds, not amounts
         if tok.kind == "num" and (
                 i + 2 < n and tokens[i + 1].text == "." and tokens[i + 1].glued and tokens[i + 2].glued
                 and tokens[i + 2].kind == "num"

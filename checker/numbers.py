@@ -29,6 +29,10 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 HYPHENS = frozenset("-‐‑–—")
 # Denominators of written fractions ("1/2", "3/4", "7/8"); "9/11" and "24/7" are names.
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
+# Words before "couple" or "dozen" that stand for the "a" ("the next couple of weeks", "his dozen
+# rounds").
+_DETERMINER_LEADS = frozenset({"the", "next", "past", "last", "first", "these", "those", "his", "her",
+                               "their", "its", "our", "my", "your"})
 MINUS = frozenset("-−–")
 _THREE_DIGITS = re.compile(r"\d{3}")  # a thousands group written with a space: "816 000"
 _UP_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
@@ -448,6 +452,13 @@ class NumberGrammar:
                     and self._word(tokens, i - 1) in r.half_unit_leads:
                 # "the half hour he was allotted", "the past half century"
                 return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
+        if (w in r.approximate_numbers or w == "dozen") and self._word(tokens, i - 1) in _DETERMINER_LEADS:
+            # "the next couple of weeks", "his dozen rounds": the amount without "a"
+            if w == "dozen" and i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].lower.endswith("s"):
+                return NumberPhrase(i, i + 1, 12, 12, 12, "cardinal", scaled=True, words=True)
+            if w in r.approximate_numbers and self._word(tokens, i + 1) == "of":
+                v = r.approximate_numbers[w]
+                return NumberPhrase(i, i + 2, v, v, v, "approximate", scaled=True, words=True)
         if w not in self.cardinals:
             return None
         phrase = NumberPhrase(i, i, 0, 0, 0, "cardinal", words=True)
