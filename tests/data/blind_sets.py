@@ -104,36 +104,19 @@ def main(folder: str, set_id: str, per_file: int = PER_FILE) -> int:
                 claims_per_domain[obj["domain"]] += len(obj["claims"])
                 if not obj["claims"]:
                     empty_per_domain[obj["domain"]] += 1
-                for i, c in enumerate(obj["claims"]):
-                    check_claim(c, text, f"{where} claim {i}", errors)
-                    if isinstance(c, dict):
-                        qual_counts[c.get("qualifier")] += 1
-                        unit_counts[c.get("unit")] += 1
+                _base.check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
     for fn in files:
         if lines_per_file[fn] != per_file:
             errors.append(f"{fn}: {lines_per_file[fn]} sentences, expected {per_file}")
     for t, n in texts.items():
         if n > 1:
             errors.append(f"duplicate sentence ({n} times): {t[:60]!r}")
-    for sid, n in ids.items():
-        if n > 1:
-            errors.append(f"duplicate id {sid!r} ({n} times)")
+    _base.duplicate_ids(ids, errors)
     total = sum(per_domain.values())
     for dom, n in per_domain.items():
         if total and n / total > MAX_DOMAIN_SHARE:
             errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {MAX_DOMAIN_SHARE:.0%}")
 
-    print(f"{'domain':<12} {'sentences':>9} {'claims':>7} {'no-claim':>9} {'share':>7}")
-    for dom in sorted(per_domain):
-        n = per_domain[dom]
-        print(f"{dom:<12} {n:>9} {claims_per_domain[dom]:>7} {empty_per_domain[dom]:>9} {n / total:>7.1%}")
-    print(f"{'TOTAL':<12} {total:>9} {sum(claims_per_domain.values()):>7} {sum(empty_per_domain.values()):>9}")
-    print("qualifiers:", dict(sorted(qual_counts.items(), key=lambda kv: -kv[1])))
-    print("units:", dict(sorted(unit_counts.items(), key=lambda kv: -kv[1])))
-    if errors:
-        print(f"\n{len(errors)} problem(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("\nOK: no problems found")
-    return 0
+    _base.print_domains(per_domain, claims_per_domain, empty_per_domain, total)
+    _base.print_tallies(qual_counts, unit_counts)
+    return _base.finish(errors)

@@ -208,14 +208,8 @@ def main(folder: str, id_prefix: str, excluded: tuple[str, ...], *, min_sentence
                 claims_per_folder[folder] += len(obj["claims"])
                 if not obj["claims"]:
                     empty_per_domain[obj["domain"]] += 1
-                for i, c in enumerate(obj["claims"]):
-                    check_claim(c, text, f"{where} claim {i}", errors)
-                    if isinstance(c, dict):
-                        qual_counts[c.get("qualifier")] += 1
-                        unit_counts[c.get("unit")] += 1
-    for sid, n in ids.items():
-        if n > 1:
-            errors.append(f"duplicate id {sid!r} ({n} times)")
+                _base.check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
+    _base.duplicate_ids(ids, errors)
     for (src, text), n in seen_text.items():
         if n > 1:
             errors.append(f"duplicate sentence in {src}: {text[:60]!r} ({n} times)")
@@ -247,15 +241,8 @@ def main(folder: str, id_prefix: str, excluded: tuple[str, ...], *, min_sentence
           f"   ({n_empty / total:.1%} of sentences have no claim)" if total else "TOTAL 0")
     print(f"folders used: {len(per_folder)}; largest: "
           + ", ".join(f"{f} {n} ({n / total:.1%})" for f, n in per_folder.most_common(3)))
-    print("qualifiers:", dict(sorted(qual_counts.items(), key=lambda kv: -kv[1])))
-    print("units:", dict(sorted(unit_counts.items(), key=lambda kv: -kv[1])))
+    _base.print_tallies(qual_counts, unit_counts)
     if show_folders:
         for f in sorted(per_folder, key=lambda s: (int(s.split("_")[0]), s)):
             print(f"  {f:<12} {per_folder[f]:>3} sentences {claims_per_folder[f]:>4} claims")
-    if errors:
-        print(f"\n{len(errors)} problem(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("\nOK: no problems found")
-    return 0
+    return _base.finish(errors)

@@ -74,6 +74,45 @@ def check_claim(c, text, where, errors):
         errors.append(f"{where}: claim text {t!r} not found in sentence")
 
 
+def check_claims(claims, text, where, errors, qual_counts, unit_counts):
+    """check_claim on every claim of a sentence, tallying their qualifiers and units."""
+    for i, c in enumerate(claims):
+        check_claim(c, text, f"{where} claim {i}", errors)
+        if isinstance(c, dict):
+            qual_counts[c.get("qualifier")] += 1
+            unit_counts[c.get("unit")] += 1
+
+
+def duplicate_ids(ids, errors):
+    for sid, n in ids.items():
+        if n > 1:
+            errors.append(f"duplicate id {sid!r} ({n} times)")
+
+
+def print_domains(per_domain, claims_per_domain, empty_per_domain, total):
+    print(f"{'domain':<12} {'sentences':>9} {'claims':>7} {'no-claim':>9} {'share':>7}")
+    for dom in sorted(per_domain):
+        n = per_domain[dom]
+        print(f"{dom:<12} {n:>9} {claims_per_domain[dom]:>7} {empty_per_domain[dom]:>9} {n / total:>7.1%}")
+    print(f"{'TOTAL':<12} {total:>9} {sum(claims_per_domain.values()):>7} {sum(empty_per_domain.values()):>9}")
+
+
+def print_tallies(qual_counts, unit_counts):
+    print("qualifiers:", dict(sorted(qual_counts.items(), key=lambda kv: -kv[1])))
+    print("units:", dict(sorted(unit_counts.items(), key=lambda kv: -kv[1])))
+
+
+def finish(errors):
+    """Print the problems found (exit status 1) or that there are none (0)."""
+    if errors:
+        print(f"\n{len(errors)} problem(s):")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("\nOK: no problems found")
+    return 0
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     files = sorted(f for f in os.listdir(d) if f.endswith(".jsonl"))
@@ -120,33 +159,16 @@ def main():
                 claims_per_domain[obj["domain"]] += len(obj["claims"])
                 if not obj["claims"]:
                     empty_per_domain[obj["domain"]] += 1
-                for i, c in enumerate(obj["claims"]):
-                    check_claim(c, text, f"{where} claim {i}", errors)
-                    if isinstance(c, dict):
-                        qual_counts[c.get("qualifier")] += 1
-                        unit_counts[c.get("unit")] += 1
-    for sid, n in ids.items():
-        if n > 1:
-            errors.append(f"duplicate id {sid!r} ({n} times)")
+                check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
+    duplicate_ids(ids, errors)
     total = sum(per_domain.values())
     for dom, n in per_domain.items():
         if total and n / total > MAX_DOMAIN_SHARE:
             errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > 25%")
 
-    print(f"{'domain':<12} {'sentences':>9} {'claims':>7} {'no-claim':>9} {'share':>7}")
-    for dom in sorted(per_domain):
-        n = per_domain[dom]
-        print(f"{dom:<12} {n:>9} {claims_per_domain[dom]:>7} {empty_per_domain[dom]:>9} {n / total:>7.1%}")
-    print(f"{'TOTAL':<12} {total:>9} {sum(claims_per_domain.values()):>7} {sum(empty_per_domain.values()):>9}")
-    print("qualifiers:", dict(sorted(qual_counts.items(), key=lambda kv: -kv[1])))
-    print("units:", dict(sorted(unit_counts.items(), key=lambda kv: -kv[1])))
-    if errors:
-        print(f"\n{len(errors)} problem(s):")
-        for e in errors:
-            print("  " + e)
-        return 1
-    print("\nOK: no problems found")
-    return 0
+    print_domains(per_domain, claims_per_domain, empty_per_domain, total)
+    print_tallies(qual_counts, unit_counts)
+    return finish(errors)
 
 
 if __name__ == "__main__":
