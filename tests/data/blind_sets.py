@@ -8,7 +8,6 @@ per file, ids <set_id>-<prefix>-NNN (prefix matches the domain, NNN matches the 
 Exit status 0 if every check passes, 1 otherwise.
 """
 import importlib.util
-import json
 import os
 import re
 import sys
@@ -57,54 +56,37 @@ def main(folder: str, set_id: str, per_file: int = PER_FILE) -> int:
         if not os.path.exists(os.path.join(d, fn)):
             errors.append(f"{fn}: missing")
             continue
-        with open(os.path.join(d, fn), encoding="utf-8") as fh:
-            for ln, line in enumerate(fh, 1):
-                where = f"{fn}:{ln}"
-                if not line.strip():
-                    errors.append(f"{where}: blank line")
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as ex:
-                    errors.append(f"{where}: invalid JSON ({ex})")
-                    continue
-                if not isinstance(obj, dict):
-                    errors.append(f"{where}: line is not an object")
-                    continue
-                missing = SENTENCE_KEYS - set(obj)
-                if missing:
-                    errors.append(f"{where}: missing keys {sorted(missing)}")
-                    continue
-                sid = obj["id"]
-                ids[sid] += 1
-                lines_per_file[fn] += 1
-                where = f"{fn}:{ln} ({sid})"
-                extra = set(obj) - SENTENCE_KEYS
-                if extra:
-                    errors.append(f"{where}: unknown keys {sorted(extra)}")
-                m = id_re.match(sid) if isinstance(sid, str) else None
-                if not m:
-                    errors.append(f"{where}: id does not match {set_id}-<prefix>-NNN")
-                else:
-                    if m.group(1) != PREFIX.get(stem):
-                        errors.append(f"{where}: id prefix {m.group(1)!r} != {PREFIX.get(stem)!r}")
-                    if int(m.group(2)) != ln:
-                        errors.append(f"{where}: id number {m.group(2)} != line {ln}")
-                if obj["domain"] != stem:
-                    errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
-                text = obj["text"]
-                if not isinstance(text, str) or not text.strip():
-                    errors.append(f"{where}: empty text")
-                    continue
-                if not isinstance(obj["claims"], list):
-                    errors.append(f"{where}: claims is not a list")
-                    continue
-                texts[text.strip()] += 1
-                per_domain[obj["domain"]] += 1
-                claims_per_domain[obj["domain"]] += len(obj["claims"])
-                if not obj["claims"]:
-                    empty_per_domain[obj["domain"]] += 1
-                _base.check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
+        for ln, obj in _base.sentence_objects(os.path.join(d, fn), fn, SENTENCE_KEYS, errors):
+            sid = obj["id"]
+            ids[sid] += 1
+            lines_per_file[fn] += 1
+            where = f"{fn}:{ln} ({sid})"
+            extra = set(obj) - SENTENCE_KEYS
+            if extra:
+                errors.append(f"{where}: unknown keys {sorted(extra)}")
+            m = id_re.match(sid) if isinstance(sid, str) else None
+            if not m:
+                errors.append(f"{where}: id does not match {set_id}-<prefix>-NNN")
+            else:
+                if m.group(1) != PREFIX.get(stem):
+                    errors.append(f"{where}: id prefix {m.group(1)!r} != {PREFIX.get(stem)!r}")
+                if int(m.group(2)) != ln:
+                    errors.append(f"{where}: id number {m.group(2)} != line {ln}")
+            if obj["domain"] != stem:
+                errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
+            text = obj["text"]
+            if not isinstance(text, str) or not text.strip():
+                errors.append(f"{where}: empty text")
+                continue
+            if not isinstance(obj["claims"], list):
+                errors.append(f"{where}: claims is not a list")
+                continue
+            texts[text.strip()] += 1
+            per_domain[obj["domain"]] += 1
+            claims_per_domain[obj["domain"]] += len(obj["claims"])
+            if not obj["claims"]:
+                empty_per_domain[obj["domain"]] += 1
+            _base.check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
     for fn in files:
         if lines_per_file[fn] != per_file:
             errors.append(f"{fn}: {lines_per_file[fn]} sentences, expected {per_file}")

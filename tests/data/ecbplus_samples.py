@@ -147,68 +147,52 @@ def main(folder: str, id_prefix: str, excluded: tuple[str, ...], *, min_sentence
     qual_counts = Counter()
     unit_counts = Counter()
     for fn in files:
-        with open(os.path.join(d, fn), encoding="utf-8") as fh:
-            for ln, line in enumerate(fh, 1):
-                where = f"{fn}:{ln}"
-                if not line.strip():
-                    errors.append(f"{where}: blank line")
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as ex:
-                    errors.append(f"{where}: invalid JSON ({ex})")
-                    continue
-                if not isinstance(obj, dict):
-                    errors.append(f"{where}: line is not an object")
-                    continue
-                missing = SENTENCE_KEYS - set(obj)
-                if missing:
-                    errors.append(f"{where}: missing keys {sorted(missing)}")
-                    continue
-                extra = set(obj) - SENTENCE_KEYS
-                if extra:
-                    errors.append(f"{where}: unknown keys {sorted(extra)}")
-                sid = obj["id"]
-                ids[sid] += 1
-                where = f"{fn}:{ln} ({sid})"
-                if obj["domain"] not in DOMAINS:
-                    errors.append(f"{where}: domain {obj['domain']!r} not in {sorted(DOMAINS)}")
-                text = obj["text"]
-                if not isinstance(text, str) or not text.strip():
-                    errors.append(f"{where}: empty text")
-                    continue
-                src = obj["source_file"]
-                m = id_re.match(sid) if isinstance(sid, str) else None
-                if not m:
-                    errors.append(f"{where}: id does not match {id_prefix}-<folder>-<file stem>-<line>")
-                elif src != f"{m.group(1)}/{m.group(2)}.txt":
-                    errors.append(f"{where}: source_file {src!r} does not match id")
-                folder = src.split("/")[0] if isinstance(src, str) else "?"
-                if corpus is not None and isinstance(src, str):
-                    lines = source_lines(corpus, src)
-                    if lines is None:
-                        errors.append(f"{where}: source file {src!r} not found in corpus")
-                    elif text not in lines:
-                        errors.append(f"{where}: text is not a verbatim line of {src}")
-                    elif m and (int(m.group(3)) > len(lines) or lines[int(m.group(3)) - 1] != text):
-                        errors.append(f"{where}: text is not line {m.group(3)} of {src}")
-                seen_text[(src, text)] += 1
-                seen_any[text] += 1
-                for name, (_, texts) in earlier.items():
-                    if text in texts:
-                        errors.append(f"{where}: sentence is already in {name}")
-                if not NUMBERISH.search(text):
-                    errors.append(f"{where}: sentence has no digit or number word")
-                if not isinstance(obj["claims"], list):
-                    errors.append(f"{where}: claims is not a list")
-                    continue
-                per_domain[obj["domain"]] += 1
-                per_folder[folder] += 1
-                claims_per_domain[obj["domain"]] += len(obj["claims"])
-                claims_per_folder[folder] += len(obj["claims"])
-                if not obj["claims"]:
-                    empty_per_domain[obj["domain"]] += 1
-                _base.check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
+        for ln, obj in _base.sentence_objects(os.path.join(d, fn), fn, SENTENCE_KEYS, errors):
+            where = f"{fn}:{ln}"
+            extra = set(obj) - SENTENCE_KEYS
+            if extra:
+                errors.append(f"{where}: unknown keys {sorted(extra)}")
+            sid = obj["id"]
+            ids[sid] += 1
+            where = f"{fn}:{ln} ({sid})"
+            if obj["domain"] not in DOMAINS:
+                errors.append(f"{where}: domain {obj['domain']!r} not in {sorted(DOMAINS)}")
+            text = obj["text"]
+            if not isinstance(text, str) or not text.strip():
+                errors.append(f"{where}: empty text")
+                continue
+            src = obj["source_file"]
+            m = id_re.match(sid) if isinstance(sid, str) else None
+            if not m:
+                errors.append(f"{where}: id does not match {id_prefix}-<folder>-<file stem>-<line>")
+            elif src != f"{m.group(1)}/{m.group(2)}.txt":
+                errors.append(f"{where}: source_file {src!r} does not match id")
+            folder = src.split("/")[0] if isinstance(src, str) else "?"
+            if corpus is not None and isinstance(src, str):
+                lines = source_lines(corpus, src)
+                if lines is None:
+                    errors.append(f"{where}: source file {src!r} not found in corpus")
+                elif text not in lines:
+                    errors.append(f"{where}: text is not a verbatim line of {src}")
+                elif m and (int(m.group(3)) > len(lines) or lines[int(m.group(3)) - 1] != text):
+                    errors.append(f"{where}: text is not line {m.group(3)} of {src}")
+            seen_text[(src, text)] += 1
+            seen_any[text] += 1
+            for name, (_, texts) in earlier.items():
+                if text in texts:
+                    errors.append(f"{where}: sentence is already in {name}")
+            if not NUMBERISH.search(text):
+                errors.append(f"{where}: sentence has no digit or number word")
+            if not isinstance(obj["claims"], list):
+                errors.append(f"{where}: claims is not a list")
+                continue
+            per_domain[obj["domain"]] += 1
+            per_folder[folder] += 1
+            claims_per_domain[obj["domain"]] += len(obj["claims"])
+            claims_per_folder[folder] += len(obj["claims"])
+            if not obj["claims"]:
+                empty_per_domain[obj["domain"]] += 1
+            _base.check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
     _base.duplicate_ids(ids, errors)
     for (src, text), n in seen_text.items():
         if n > 1:

@@ -74,6 +74,30 @@ def check_claim(c, text, where, errors):
         errors.append(f"{where}: claim text {t!r} not found in sentence")
 
 
+def sentence_objects(path, fn, keys, errors):
+    """(line number, object) for each line of a .jsonl file that is a JSON object with every one
+    of ``keys``; blank lines, invalid JSON, non-objects and missing keys go to ``errors``."""
+    with open(path, encoding="utf-8") as fh:
+        for ln, line in enumerate(fh, 1):
+            where = f"{fn}:{ln}"
+            if not line.strip():
+                errors.append(f"{where}: blank line")
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as ex:
+                errors.append(f"{where}: invalid JSON ({ex})")
+                continue
+            if not isinstance(obj, dict):
+                errors.append(f"{where}: line is not an object")
+                continue
+            missing = keys - set(obj)
+            if missing:
+                errors.append(f"{where}: missing keys {sorted(missing)}")
+                continue
+            yield ln, obj
+
+
 def check_claims(claims, text, where, errors, qual_counts, unit_counts):
     """check_claim on every claim of a sentence, tallying their qualifiers and units."""
     for i, c in enumerate(claims):
@@ -125,41 +149,24 @@ def main():
     unit_counts = Counter()
     for fn in files:
         stem = fn[:-len(".jsonl")]
-        with open(os.path.join(d, fn), encoding="utf-8") as fh:
-            for ln, line in enumerate(fh, 1):
-                where = f"{fn}:{ln}"
-                if not line.strip():
-                    errors.append(f"{where}: blank line")
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as ex:
-                    errors.append(f"{where}: invalid JSON ({ex})")
-                    continue
-                if not isinstance(obj, dict):
-                    errors.append(f"{where}: line is not an object")
-                    continue
-                missing = SENTENCE_KEYS - set(obj)
-                if missing:
-                    errors.append(f"{where}: missing keys {sorted(missing)}")
-                    continue
-                sid = obj["id"]
-                ids[sid] += 1
-                where = f"{fn}:{ln} ({sid})"
-                if obj["domain"] != stem:
-                    errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
-                text = obj["text"]
-                if not isinstance(text, str) or not text.strip():
-                    errors.append(f"{where}: empty text")
-                    continue
-                if not isinstance(obj["claims"], list):
-                    errors.append(f"{where}: claims is not a list")
-                    continue
-                per_domain[obj["domain"]] += 1
-                claims_per_domain[obj["domain"]] += len(obj["claims"])
-                if not obj["claims"]:
-                    empty_per_domain[obj["domain"]] += 1
-                check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
+        for ln, obj in sentence_objects(os.path.join(d, fn), fn, SENTENCE_KEYS, errors):
+            sid = obj["id"]
+            ids[sid] += 1
+            where = f"{fn}:{ln} ({sid})"
+            if obj["domain"] != stem:
+                errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
+            text = obj["text"]
+            if not isinstance(text, str) or not text.strip():
+                errors.append(f"{where}: empty text")
+                continue
+            if not isinstance(obj["claims"], list):
+                errors.append(f"{where}: claims is not a list")
+                continue
+            per_domain[obj["domain"]] += 1
+            claims_per_domain[obj["domain"]] += len(obj["claims"])
+            if not obj["claims"]:
+                empty_per_domain[obj["domain"]] += 1
+            check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
     duplicate_ids(ids, errors)
     total = sum(per_domain.values())
     for dom, n in per_domain.items():
