@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .load import _MONTHS, Loaded
+from .load import MONTHS, Loaded
 from .models import CLAIM_COLUMNS
 from .normalize import canonical_entity, head_noun, singular
 from .numbers import HYPHENS, MINUS, TOKEN_RE, NumberCue, NumberGrammar, NumberPhrase, Token, tokenize
@@ -501,7 +501,7 @@ class Extractor:
         if kind == "date":
             month = None
             if g.get("mon"):
-                month = _MONTHS.get(g["mon"].lower().rstrip("."))
+                month = MONTHS.get(g["mon"].lower().rstrip("."))
             elif g.get("m"):
                 month = int(g["m"])
             day = int(re.match(r"\d+", g["d"]).group()) if g.get("d") else None

@@ -35,7 +35,7 @@ _DATELINE_SLASH = re.compile(r"/([A-Z][A-Za-z-]{1,24}(?: [A-Z][A-Za-z-]{1,24}){0
 _DATELINE_PAREN = re.compile(r"\(([A-Z][A-Za-z.&-]{1,24}(?: [A-Z][A-Za-z.&-]{1,24}){0,2})\)[ \t]*[-–—]")
 _CREDIT = re.compile(r"©[ \t]*([A-Z][A-Za-z-]{1,24}(?: [A-Z][A-Za-z-]{1,24})?)")
 
-_MONTHS = {
+MONTHS = {
     m: i + 1
     for i, names in enumerate([
         ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -90,9 +90,9 @@ def dates_in_text(text: str) -> list[tuple[_dt.date, int, int]]:
             elif g["y2"]:
                 d = _dt.date(int(g["y2"]), int(g["m2"]), int(g["d2"]))
             elif g["y3"]:
-                d = _dt.date(int(g["y3"]), _MONTHS[g["mon3"].lower().rstrip(".")], int(g["d3"]))
+                d = _dt.date(int(g["y3"]), MONTHS[g["mon3"].lower().rstrip(".")], int(g["d3"]))
             else:
-                d = _dt.date(int(g["y4"]), _MONTHS[g["mon4"].lower().rstrip(".")], int(g["d4"]))
+                d = _dt.date(int(g["y4"]), MONTHS[g["mon4"].lower().rstrip(".")], int(g["d4"]))
         except (ValueError, KeyError):
             continue
         found.append((d, m.start(), m.end()))
