@@ -1,0 +1,126 @@
+"""Split a folder that mixes stories into stories, by what the articles say.
+
+An archive mixes stories, and look-alike events share every noun (two earthquakes, two shootings),
+so claims are compared only inside one story. Articles are grouped by content: TF-IDF vectors over
+their words (scikit-learn), cosine distance, and average-linkage clustering cut at a distance
+threshold (scipy). Two articles whose known dates lie further apart than a window never share a
+story. Average linkage can only join two groups that hold at least one pair closer than the
+threshold, so the clustering runs inside the connected components of the "closer than the
+threshold" graph, which is built chunk by chunk from the sparse vectors: the cost grows with the
+size of the components, not with the square of the archive.
+
+Measured on ../shared/corpora/ecbplus-dev (68 stories in 34 look-alike pairs; `scripts/stories.py`):
+see the README's quality table.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+# Words of at least two characters that start with a letter: numbers never decide a story.
+_TOKEN = r"(?u)\b[^\W\d_][\w'-]+\b"
+_CHUNK = 2048
+
+
+@dataclass(frozen=True)
+class StoryText:
+    """What story grouping reads of an article."""
+
+    id: str
+    text: str
+    published: _dt.date | None = None
+
+
+@dataclass(frozen=True)
+class StoryOptions:
+    threshold: float = 0.8        # cosine distance at which average linkage stops joining groups
+    window_days: int = 30         # articles with known dates further apart are never one story
+
+
+def _vectors(texts: list[str]):
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_TOKEN, dtype=np.float32)
+    try:
+        return vectorizer.fit_transform(texts), vectorizer
+    except ValueError:  # no word in any article (empty or numbers only)
+        return None, None
+
+
+def _close_pairs(vectors, articles: list[StoryText], options: StoryOptions):
+    """Sparse graph of the pairs closer than the threshold (and within the date window)."""
+    from scipy.sparse import coo_matrix
+
+    rows, cols = [], []
+    for begin in range(0, vectors.shape[0], _CHUNK):
+        block = (vectors[begin:begin + _CHUNK] @ vectors.T).tocoo()
+        keep = block.data >= 1.0 - options.threshold
+        rows.append(block.row[keep] + begin)
+        cols.append(block.col[keep])
+    row, col = np.concatenate(rows), np.concatenate(cols)
+    dated = [(i, j) for i, j in zip(row.tolist(), col.tolist(), strict=True) if _within_window(articles, i, j, options)]
+    n = len(articles)
+    if not dated:
+        return coo_matrix((n, n))
+    pick_row, pick_col = zip(*dated, strict=True)
+    return coo_matrix((np.ones(len(dated)), (pick_row, pick_col)), shape=(n, n))
+
+
+def _within_window(articles: list[StoryText], i: int, j: int, options: StoryOptions) -> bool:
+    a, b = articles[i].published, articles[j].published
+    return a is None or b is None or abs((a - b).days) <= options.window_days
+
+
+def _day(date: _dt.date | None) -> float:
+    return float(date.toordinal()) if date else float("nan")
+
+
+def _cluster_component(vectors, members: np.ndarray, articles, options: StoryOptions) -> list[int]:
+    """Average-linkage clusters of one component, as labels local to it."""
+    if len(members) == 1:
+        return [1]
+    sub = vectors[members]
+    distance = np.clip(1.0 - (sub @ sub.T).toarray().astype(np.float64), 0.0, 1.0)
+    days = np.array([_day(articles[int(i)].published) for i in members], dtype=np.float64)
+    apart = np.abs(days[:, None] - days[None, :]) > options.window_days  # NaN (no date) compares False
+    distance[apart] = 1.0
+    condensed = distance[np.triu_indices(len(members), k=1)]
+    return fcluster(linkage(condensed, method="average"), t=options.threshold, criterion="distance").tolist()
+
+
+def _story_name(vectors, terms, members: list[int]) -> str:
+    """A readable name: the three heaviest words of the story's articles."""
+    weights = np.asarray(vectors[members].sum(axis=0)).ravel()
+    top = sorted(range(len(weights)), key=lambda k: (-weights[k], terms[k]))[:3]
+    return "-".join(re.sub(r"[^\w]+", "", terms[k]) for k in top if weights[k] > 0) or "story"
+
+
+def group_stories(articles: list[StoryText], options: StoryOptions | None = None) -> list[str]:
+    """A story name for each article (articles of one story share it; names are unique per story)."""
+    options = options or StoryOptions()
+    if not articles:
+        return []
+    vectors, vectorizer = _vectors([a.text for a in articles])
+    if vectors is None:
+        return ["story"] * len(articles)
+    _, component = connected_components(_close_pairs(vectors, articles, options), directed=False)
+    groups: dict[tuple[int, int], list[int]] = {}
+    for comp in np.unique(component):
+        members = np.flatnonzero(component == comp)
+        for index, label in zip(members.tolist(), _cluster_component(vectors, members, articles, options), strict=True):
+            groups.setdefault((int(comp), label), []).append(index)
+    terms = vectorizer.get_feature_names_out()
+    names = [""] * len(articles)
+    taken: dict[str, int] = {}
+    for members in sorted(groups.values(), key=lambda m: min(articles[i].id for i in m)):
+        name = _story_name(vectors, terms, members)
+        taken[name] = taken.get(name, 0) + 1
+        label = name if taken[name] == 1 else f"{name}-{taken[name]}"
+        for i in members:
+            names[i] = label
+    return names
