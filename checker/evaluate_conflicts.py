@@ -62,6 +62,7 @@ class Item:
     id: str
     values: dict[str, LabelValue]
     fact: str = ""
+    unscored: str = ""   # why the item cannot be scored (a value outside the numeric notation), else ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class StoryScore:
     false_alarms: list[str] = field(default_factory=list)
     unlabelled: list[str] = field(default_factory=list)
     cross_story: list[str] = field(default_factory=list)
+    unscored: list[str] = field(default_factory=list)
 
 
 def parse_value(raw, where: str) -> LabelValue:
@@ -103,8 +105,8 @@ def parse_value(raw, where: str) -> LabelValue:
         raise UsageError(f"{where}: value {text!r} is not N, '>=N', '>N', '<=N', '<N', '~N' or 'N-M'")
     op, first, second = match.group(1), float(match.group(2)), match.group(3)
     if second is not None:
-        if op:
-            raise UsageError(f"{where}: value {text!r}: a range takes no qualifier")
+        if op or first > float(second):
+            raise UsageError(f"{where}: value {text!r}: a range is 'LOW-HIGH' with no qualifier")
         return LabelValue(text, (first, float(second)), min(first, float(second)), max(first, float(second)))
     bounds = {
         ">=": (first, math.inf, False, False), ">": (first, math.inf, True, False),
@@ -114,26 +116,35 @@ def parse_value(raw, where: str) -> LabelValue:
     return LabelValue(text, (first,), low, high, low_open, high_open)
 
 
-def _items(entry: dict, kind: str, where: str) -> list[Item]:
+def _items(entry: dict, kind: str, where: str, names: list[str]) -> list[Item]:
+    """The items of one KIND; the files they name are added to NAMES (to check them against the story)."""
     items = []
     for index, raw in enumerate(entry.get(kind) or []):
         at = f"{where}: {kind}[{index}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("values"), dict) or len(raw["values"]) < 2:
             raise UsageError(f"{at}: an item needs `values` with at least two files")
-        values = {str(name): parse_value(value, f"{at} {name}") for name, value in raw["values"].items()}
-        items.append(Item(kind, str(raw.get("id", f"{kind}-{index}")), values, str(raw.get("fact", ""))))
+        values, unscored = {}, []
+        for name, value in raw["values"].items():
+            try:
+                values[str(name)] = parse_value(value, f"{at} {name}")
+            except UsageError:
+                unscored.append(f"{name}: {value!r}")
+        reason = f"not in the numeric notation: {'; '.join(unscored)}" if unscored else ""
+        items.append(Item(kind, str(raw.get("id", f"{kind}-{index}")), values if not reason else {},
+                          str(raw.get("fact", "")), reason))
+        names.extend(str(name) for name in raw["values"])
     return items
 
 
 def _story(entry, where: str) -> Story:
     if not isinstance(entry, dict) or "cluster" not in entry or "files" not in entry:
         raise UsageError(f"{where}: each story needs `cluster` and `files`")
-    items = [item for kind in ITEM_KINDS for item in _items(entry, kind, f"{where} ({entry['cluster']})")]
+    names: list[str] = []
+    items = [item for kind in ITEM_KINDS for item in _items(entry, kind, f"{where} ({entry['cluster']})", names)]
     files = tuple(str(name) for name in entry["files"])
-    for item in items:
-        unknown = sorted(set(item.values) - set(files))
-        if unknown:
-            raise UsageError(f"{where}: {item.kind} {item.id} names files not in the story: {', '.join(unknown)}")
+    unknown = sorted(set(names) - set(files))
+    if unknown:
+        raise UsageError(f"{where}: {entry['cluster']}: items name files not in the story: {', '.join(unknown)}")
     return Story(str(entry["cluster"]), files, tuple(items), where)
 
 
@@ -212,6 +223,9 @@ def score_story(story: Story, findings: list[dict], owner: dict[str, str] | None
             score.cross_story.append(describe(finding))
         scored.append((finding, claims))
     for item in story.of_kind("must_find"):
+        if item.unscored:
+            score.unscored.append(f"{item.id}: {item.unscored}")
+            continue
         score.must_find += 1
         hit = any(_finds(item, claims) for _, claims in scored)
         (score.found if hit else score.missed).append(item.id)
@@ -233,6 +247,7 @@ class ConflictTotals:
     flagged: int
     false_alarms: int
     cross_story: int
+    unscored: int
 
     @property
     def recall(self) -> float:
@@ -247,7 +262,7 @@ def totals(scores: list[StoryScore]) -> ConflictTotals:
     return ConflictTotals(
         len(scores), sum(s.must_find for s in scores), sum(len(s.found) for s in scores),
         sum(s.flagged for s in scores), sum(len(s.false_alarms) for s in scores),
-        len({line for s in scores for line in s.cross_story}),
+        len({line for s in scores for line in s.cross_story}), sum(len(s.unscored) for s in scores),
     )
 
 

@@ -102,7 +102,7 @@ def test_findings_across_stories_are_counted_in_a_mixed_run(tmp_path):
 
 
 def test_items_must_name_files_of_their_story(tmp_path):
-    with pytest.raises(UsageError, match="names files not in the story: d.txt"):
+    with pytest.raises(UsageError, match="items name files not in the story: d.txt"):
         _story(tmp_path, "- cluster: s\n  files: [a.txt]\n  agree:\n  - id: x\n    values: {a.txt: 1, d.txt: 2}\n")
     with pytest.raises(UsageError, match="at least two files"):
         _story(tmp_path, "- cluster: s\n  files: [a.txt]\n  agree:\n  - id: x\n    values: {a.txt: 1}\n")
@@ -114,3 +114,21 @@ def test_the_seeds_two_conflicts_are_found_without_false_alarms():
     total = totals(scores)
     assert (total.found, total.must_find, total.false_alarms) == (2, 2, 0)
     assert scores[0].unlabelled == []
+
+
+def test_items_outside_the_numeric_notation_are_listed_not_scored(tmp_path):
+    story = _story(tmp_path, """
+- cluster: s
+  files: [a.txt, b.txt]
+  must_find:
+  - id: month
+    values: {a.txt: '2008-05', b.txt: '2008-08'}
+  - id: score
+    values: {a.txt: 27-24, b.txt: 30-7}
+  - id: toll
+    values: {a.txt: 5, b.txt: 7}
+""")
+    score = score_story(story, [])
+    assert score.must_find == 1 and score.missed == ["toll"]
+    assert [line.split(":")[0] for line in score.unscored] == ["month", "score"]
+    assert totals([score]).unscored == 2
