@@ -30,6 +30,7 @@ RULE_FILES = (
     "grammar.yaml",
     "events.yaml",
     "checks.yaml",
+    "frames.yaml",
     "facts.yaml",
     "exceptions.yaml",
 )
@@ -233,6 +234,34 @@ class Exception_:
     where: str
 
 
+@dataclass(frozen=True)
+class Predicate:
+    name: str
+    words: tuple[tuple[str, ...], ...]   # each word or phrase as the tokenizer splits it
+    rising: bool = False
+    classes: frozenset[str] = frozenset()  # counted classes it is restricted to (empty: any)
+
+
+@dataclass(frozen=True)
+class CountedClass:
+    name: str
+    nouns: frozenset[str]
+    part_of: str | None = None
+
+
+@dataclass(frozen=True)
+class FrameRules:
+    """rules/frames.yaml: the lexicons of claim frames (predicate, counted class, part, place)."""
+
+    predicates: tuple[Predicate, ...] = ()
+    classes: tuple[CountedClass, ...] = ()
+    part_markers: tuple[tuple[str, ...], ...] = ()
+    place_prepositions: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    window_before: int = 6
+    window_after: int = 8
+
+
 @dataclass
 class Rules:
     directory: Path
@@ -319,6 +348,7 @@ class Rules:
     facts: list[Fact] = field(default_factory=list)
     exceptions: list[Exception_] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
+    frames: FrameRules = field(default_factory=FrameRules)
 
     def level_of(self, code: str) -> str:
         return self.checks[code].level
@@ -645,6 +675,68 @@ def _text(doc: _Doc, entry: dict, key: str, kp: tuple, required: bool = True) ->
     return str(value)
 
 
+def _window(doc: _Doc, data: dict, key: str, default: int) -> int:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 50:
+        raise doc.error((key,), f"expected a whole number of words from 0 to 50, got {value!r}")
+    return value
+
+
+def _predicates(doc: _Doc, value: Any) -> tuple[Predicate, ...]:
+    out = []
+    for name, entry in _mapping(doc, value, ("predicates",)).items():
+        at = ("predicates", name)
+        entry = _mapping(doc, entry, at, {"words", "rising", "classes"})
+        rising = entry.get("rising", False)
+        if not isinstance(rising, bool):
+            raise doc.error(at + ("rising",), f"expected true or false, got {rising!r}")
+        words = _string_list(doc, _require(doc, entry, "words", at), at + ("words",))
+        classes = frozenset(_string_list(doc, entry.get("classes", []), at + ("classes",)))
+        out.append(Predicate(str(name), tuple(_words(w) for w in words), rising, classes))
+    return tuple(out)
+
+
+def _classes(doc: _Doc, value: Any) -> tuple[CountedClass, ...]:
+    from .normalize import singular  # local: normalize imports nothing from here
+
+    entries = _mapping(doc, value, ("classes",))
+    out = []
+    for name, entry in entries.items():
+        at = ("classes", name)
+        entry = _mapping(doc, entry, at, {"nouns", "part_of"})
+        part_of = entry.get("part_of")
+        if part_of is not None and part_of not in entries:
+            raise doc.error(at + ("part_of",), f"'{part_of}' is not a class; classes: {', '.join(entries)}")
+        nouns = _string_list(doc, _require(doc, entry, "nouns", at), at + ("nouns",))
+        out.append(CountedClass(str(name), frozenset(singular(n.lower()) for n in nouns), part_of))
+    return tuple(out)
+
+
+def _load_frames(doc: _Doc, rules: Rules) -> None:
+    allowed = {"predicates", "classes", "part_markers", "place_prepositions", "clause_breaks",
+               "window_before", "window_after"}
+    data = _mapping(doc, doc.data, (), allowed)
+    classes = _classes(doc, data.get("classes", {}))
+    predicates = _predicates(doc, data.get("predicates", {}))
+    known = {c.name for c in classes}
+    for predicate in predicates:
+        for name in sorted(predicate.classes - known):
+            raise doc.error(("predicates", predicate.name, "classes"),
+                            f"'{name}' is not a class; classes: {', '.join(sorted(known))}")
+    markers = _string_list(doc, data.get("part_markers", []), ("part_markers",))
+    places = _string_list(doc, data.get("place_prepositions", []), ("place_prepositions",))
+    breaks = _string_list(doc, data.get("clause_breaks", []), ("clause_breaks",))
+    rules.frames = FrameRules(
+        predicates=predicates,
+        classes=classes,
+        part_markers=tuple(_words(m) for m in markers),
+        place_prepositions=frozenset(w.lower() for w in places),
+        clause_breaks=frozenset(w.lower() for w in breaks),
+        window_before=_window(doc, data, "window_before", 6),
+        window_after=_window(doc, data, "window_after", 8),
+    )
+
+
 def _load_facts(doc: _Doc, rules: Rules) -> None:
     data = _mapping(doc, doc.data, (), {"facts"})
     facts = data.get("facts", [])
@@ -704,6 +796,7 @@ _LOADERS = {
     "grammar.yaml": _load_grammar,
     "events.yaml": _load_events,
     "checks.yaml": _load_checks,
+    "frames.yaml": _load_frames,
     "facts.yaml": _load_facts,
     "exceptions.yaml": _load_exceptions,
 }

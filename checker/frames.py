@@ -1,0 +1,188 @@
+"""Claim frames: what happened to what is counted, its class, whether it is a part, and where.
+
+"40 killed", "40 injured" and "40 sheltering" are three facts about the same 40 "people"; "12
+children" among the dead are a part of the toll, never a contradiction of it; "16 injured in
+Ilam" and "55 wounded in Kermanshah" are two places. A frame reads these slots from the claim's own
+clause, with the lexicons of `rules/frames.yaml`:
+
+- predicate: the nearest predicate word or phrase in the counted phrase itself ("the dead", "death
+  toll"), after it ("40 people were killed") or before the number ("killing 40 people", "the death
+  toll rose to 24"), never across a clause break or another figure;
+- counted: the class of the counted noun ("villagers" -> people), or people when the counted word is
+  itself a predicate ("24 dead");
+- part: a part marker before the number ("including 83 foreign companies", "of whom 12") or a
+  counted class that is part of another ("children" of people);
+- place: the capitalized words after a place preposition in the clause ("in Bener Meriah").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import singular
+from .rules import FrameRules
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\S")
+_ARTICLES = frozenset({"the", "a", "an"})
+_PEOPLE_PREDICATES = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "displaced", "rescued",
+                                "charged", "convicted", "sentenced", "sheltering"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    predicate: str | None = None
+    counted: str | None = None
+    part: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+def tokens_of(sentence: str) -> list[_Token]:
+    return [_Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def _possessor(word: str) -> str:
+    """'monday' of "Monday's"."""
+    return re.split(r"['’]", word, maxsplit=1)[0]
+
+
+class FrameReader:
+    """Reads frames with one set of lexicons; build once per rule set."""
+
+    def __init__(self, rules: FrameRules, calendar_words: frozenset[str] = frozenset()):
+        self.rules = rules
+        self.calendar = frozenset(w.lower() for w in calendar_words)
+        phrases: dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]] = {}
+        for predicate in rules.predicates:
+            for words in predicate.words:
+                phrases.setdefault(words[0], []).append((words, predicate.name, predicate.classes))
+        # longest phrase first; at equal length a predicate restricted to classes before a general one
+        self.phrases = {first: sorted(found, key=lambda p: (-len(p[0]), not p[2])) for first, found in phrases.items()}
+        self.noun_class = {noun: c.name for c in rules.classes for noun in c.nouns}
+        self.part_of = {c.name: c.part_of for c in rules.classes}
+        self.rising = frozenset(p.name for p in rules.predicates if p.rising)
+
+    def read(self, sentence: str, start: int, end: int, entity: str = "") -> Frame:
+        """The frame of the claim at SENTENCE[start:end] (offsets into the sentence) counting ENTITY."""
+        tokens = tokens_of(sentence)
+        first = next((k for k, t in enumerate(tokens) if t.end > start), len(tokens))
+        last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+        entity_words = tuple(tokens_of(entity.lower()))
+        after = last + self._entity_span(tokens, last, entity_words)
+        noun_class = self._noun_class(entity_words)
+        predicate = self._predicate_in(entity_words, noun_class) or self._nearest_predicate(tokens, first, after, noun_class)
+        counted = noun_class or self._people_by_predicate(entity_words, predicate)
+        part = self._part(tokens, first, counted)
+        place = self._place(tokens, first, after)
+        return Frame(predicate, counted, part, place)
+
+    # ----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _entity_span(tokens: list[_Token], at: int, entity: tuple[_Token, ...]) -> int:
+        """How many tokens from AT spell the counted phrase (its words in order, others skipped)."""
+        k, matched = at, 0
+        words = [t.lower for t in entity]
+        while k < len(tokens) and matched < len(words) and k - at <= len(words) + 3:
+            if tokens[k].lower == words[matched] or singular(tokens[k].lower) == singular(words[matched]):
+                matched += 1
+            k += 1
+        return k - at if matched == len(words) else 0
+
+    def _match_at(self, words: list[str], k: int, counted: str | None) -> tuple[str, int] | None:
+        for phrase, name, classes in self.phrases.get(words[k], ()):
+            if classes and counted not in classes:
+                continue
+            if tuple(words[k:k + len(phrase)]) == phrase:
+                return name, len(phrase)
+        return None
+
+    def _predicate_in(self, entity: tuple[_Token, ...], counted: str | None) -> str | None:
+        words = [t.lower for t in entity]
+        for k in range(len(words)):
+            hit = self._match_at(words, k, counted)
+            if hit:
+                return hit[0]
+        return None
+
+    def _is_break(self, token: _Token) -> bool:
+        return token.lower in self.rules.clause_breaks or any(ch.isdigit() for ch in token.text)
+
+    def _nearest_predicate(self, tokens: list[_Token], first: int, after: int, counted: str | None) -> str | None:
+        words = [t.lower for t in tokens]
+        found_after = found_before = None
+        for distance, k in enumerate(range(after, min(len(tokens), after + self.rules.window_after))):
+            if self._is_break(tokens[k]):
+                break
+            hit = self._match_at(words, k, counted)
+            if hit:
+                found_after = (distance, hit[0])
+                break
+        for distance, k in enumerate(range(first - 1, max(-1, first - 1 - self.rules.window_before), -1)):
+            if self._is_break(tokens[k]):
+                break
+            hit = self._match_at(words, k, counted)
+            if hit:
+                found_before = (distance, hit[0])
+                break
+        candidates = [c for c in (found_after, found_before) if c]
+        return min(candidates)[1] if candidates else None
+
+    def _noun_class(self, entity: tuple[_Token, ...]) -> str | None:
+        """The class of the counted phrase's head (its last one or two words), if the lexicon knows it."""
+        words = [t.lower for t in entity]
+        for size in (2, 1):
+            if len(words) >= size:
+                phrase = " ".join([*words[-size:-1], singular(words[-1])])
+                if phrase in self.noun_class:
+                    return self.noun_class[phrase]
+        return None
+
+    def _people_by_predicate(self, entity: tuple[_Token, ...], predicate: str | None) -> str | None:
+        """People, for a figure with no counted noun or a predicate for one ("24 dead", "the toll rose to 24")."""
+        if predicate in _PEOPLE_PREDICATES and (not entity or self._predicate_in(entity, None)):
+            return "people"
+        return None
+
+    def _part(self, tokens: list[_Token], first: int, counted: str | None) -> str | None:
+        words = [t.lower for t in tokens]
+        for marker in self.rules.part_markers:
+            begin = first - len(marker)
+            for shift in range(0, 3):  # "including some 83", "of whom at least 12"
+                at = begin - shift
+                if at >= 0 and tuple(words[at:at + len(marker)]) == marker:
+                    return " ".join(marker)
+        if counted and self.part_of.get(counted):
+            return counted
+        return None
+
+    def _place(self, tokens: list[_Token], first: int, after: int) -> str | None:
+        low = first
+        while low > 0 and first - low < self.rules.window_before and not self._is_break(tokens[low - 1]):
+            low -= 1
+        high = after
+        while high < len(tokens) and high - after < self.rules.window_after and not self._is_break(tokens[high]):
+            high += 1
+        for k in range(low, high):
+            if tokens[k].lower in self.rules.place_prepositions and k + 1 < high:
+                name = self._capitalized_from(tokens, k + 1, high)
+                if name:
+                    return name
+        return None
+
+    def _capitalized_from(self, tokens: list[_Token], k: int, high: int) -> str | None:
+        if k < high and tokens[k].lower in _ARTICLES:
+            k += 1
+        words = []
+        while k < high and tokens[k].text[:1].isupper() and _possessor(tokens[k].lower) not in self.calendar:
+            words.append(tokens[k].lower)
+            k += 1
+        return " ".join(words) or None
