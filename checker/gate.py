@@ -51,13 +51,21 @@ from .compare import (
     rounding_tolerance,
 )
 from .errors import ArticleError, RulesError, read_text_file
-from .load import ARTICLE_SUFFIXES, Loaded, discover, parse_article, read_text
+from .load import (
+    ARTICLE_SUFFIXES,
+    HTML_SUFFIXES,
+    SUPPRESSION_SUFFIXES,
+    Loaded,
+    comment_body,
+    discover,
+    parse_article,
+    read_text,
+    text_lines,
+)
 from .normalize import canonical_entity
 from .pipeline import RunResult, extract_loaded
 from .rules import LEVEL_RANK, Fact, Rules
 
-SUPPRESSION_SUFFIXES = (".md", ".markdown", ".html", ".htm")
-_HTML_SUFFIXES = (".html", ".htm")
 _CLOSING_BLOCK = ("</p>", "</li>", "</ul>", "</ol>", "</blockquote>", "</div>", "</td>", "</tr>", "</table>",
                   "</h1>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</section>", "</figure>")
 
@@ -206,19 +214,6 @@ class CommentProblem:
     end: int
 
 
-def _comment_body(line: str) -> str | None:
-    """The text after 'factcheck:' of a comment that is alone on its line (no regex: untrusted text)."""
-    stripped = line.strip()
-    if not stripped.startswith("<!--"):
-        return None
-    inner = stripped[4:].lstrip()
-    if not inner.lower().startswith("factcheck:"):
-        return None
-    if not stripped.endswith("-->"):
-        return ""  # opened but not closed on the same line
-    return stripped[4:-3].strip()[len("factcheck:"):].strip()
-
-
 def _parse_directive(body: str, rules: Rules) -> tuple[tuple[str, ...], str | None, str | None]:
     """(codes, reason, problem) of ``ignore[CODE, ...] reason="..."``."""
     if not body.startswith("ignore[") or "]" not in body:
@@ -251,16 +246,6 @@ def _suffix(item: Loaded) -> str:
     return Path(item.article.path).suffix.lower()
 
 
-def _lines(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
-    """(start offset, end offset without the line break, text) of every line."""
-    out = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(text)
-        line = text[start:end].rstrip("\r\n")
-        out.append((start, start + len(line), line))
-    return out
-
-
 def scan_suppressions(item: Loaded, rules: Rules) -> tuple[list[Suppression], list[CommentProblem]]:
     """Inline suppression comments of one Markdown or HTML article."""
     if _suffix(item) not in SUPPRESSION_SUFFIXES:
@@ -269,12 +254,12 @@ def scan_suppressions(item: Loaded, rules: Rules) -> tuple[list[Suppression], li
     text = article.text
     if "factcheck:" not in text:
         return [], []
-    html = _suffix(item) in _HTML_SUFFIXES
-    lines = _lines(text, article.line_starts or [0])
+    html = _suffix(item) in HTML_SUFFIXES
+    lines = text_lines(text, article.line_starts or [0])
     found: list[Suppression] = []
     problems: list[CommentProblem] = []
     for n, (start, end, line) in enumerate(lines):
-        body = _comment_body(line)
+        body = comment_body(line)
         if body is None:
             continue
         column = len(line) - len(line.lstrip()) + 1
@@ -302,31 +287,18 @@ def _paragraph_after(lines: list[tuple[int, int, str]], n: int, html: bool) -> t
     """Offsets of the paragraph after line ``n``: its first non-blank line up to a blank line
     (in HTML also up to a line that closes a block such as </p>)."""
     i = n + 1
-    while i < len(lines) and (not lines[i][2].strip() or _comment_body(lines[i][2]) is not None):
+    while i < len(lines) and (not lines[i][2].strip() or comment_body(lines[i][2]) is not None):
         i += 1
     if i >= len(lines):
         return lines[-1][1], lines[-1][1]
     start = lines[i][0]
     end = lines[i][1]
-    while i < len(lines) and lines[i][2].strip() and _comment_body(lines[i][2]) is None:
+    while i < len(lines) and lines[i][2].strip() and comment_body(lines[i][2]) is None:
         end = lines[i][1]
         if html and any(tag in lines[i][2].lower() for tag in _CLOSING_BLOCK):
             break
         i += 1
     return start, end
-
-
-def mask_suppression_comments(loaded: Iterable[Loaded]) -> None:
-    """Blank factcheck comments out of Markdown views, so their reasons are never read as claims.
-    (HTML comments are masked by the loader already.)"""
-    for item in loaded:
-        if _suffix(item) not in SUPPRESSION_SUFFIXES or "factcheck:" not in item.article.text:
-            continue
-        view = item.view
-        for start, end, line in _lines(item.article.text, item.article.line_starts or [0]):
-            if _comment_body(line) is not None:
-                view = view[:start] + " " * (end - start) + view[end:]
-        item.view = view
 
 
 # --------------------------------------------------------------------------------------------
@@ -628,7 +600,6 @@ def check_articles(articles: list[Path | str], corpus: list[Path | str], rules: 
         files.setdefault(path.resolve(), (article_id, path))
     targets = sorted({files[p.resolve()][0] for _, p in target_files})
     loaded = _load_files(list(files.values()), problems)
-    mask_suppression_comments(loaded)
     claims = extract_loaded(loaded, rules)
     findings = review(loaded, claims, compare_claims(claims, rules), rules,
                       targets=None if whole_corpus else set(targets), today=today, root=root,

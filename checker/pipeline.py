@@ -99,11 +99,10 @@ def extract_loaded(loaded: Iterable[Loaded], rules: Rules) -> pd.DataFrame:
 
 def run(paths: list[str], rules_dir: str | Path | None = None, rules: Rules | None = None,
         stdin=None, today=None) -> RunResult:
-    from .gate import mask_suppression_comments, review
+    from .gate import review
 
     rules = rules or load_rules(rules_dir)
     loaded, problems = load_articles(paths, stdin=stdin)
-    mask_suppression_comments(loaded)
     claims = extract_loaded(loaded, rules)
     # Verified facts, accepted exceptions and inline suppressions (today: when exceptions expire).
     findings = review(loaded, claims, compare_claims(claims, rules), rules, today=today)
