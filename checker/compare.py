@@ -40,6 +40,10 @@ class Finding:
     message: str
     claims: list[dict]
     fingerprint: str = ""
+    # What the message says before its list of claims ("sources disagree on foreign companies at
+    # army-2023 in 2023"): the message is "<headline>: <claim_list(claims)>". Empty when the
+    # message is not built that way (findings about facts, rules entries and comments).
+    headline: str = ""
     fact: dict | None = None
     suppressed: dict | None = None
     outlier: str | None = None
@@ -72,7 +76,7 @@ FINDING_CLAIM_FIELDS = (
 )
 
 
-def _bounds(row) -> tuple[float, float, bool, bool]:
+def bounds(row) -> tuple[float, float, bool, bool]:
     low = -math.inf if row["low"] is None or pd.isna(row["low"]) else float(row["low"])
     high = math.inf if row["high"] is None or pd.isna(row["high"]) else float(row["high"])
     return low, high, row["qualifier"] == ">", row["qualifier"] == "<"
@@ -110,10 +114,11 @@ def money_units(rules: Rules) -> frozenset:
     return frozenset(rules.currency_symbols.values())
 
 
-def _widen(bounds: tuple, tol: float) -> tuple:
+def widen(interval: tuple, tol: float) -> tuple:
+    """An interval (as ``bounds`` gives it) widened by ``tol`` on both sides, ends closed."""
     if tol <= 0:
-        return bounds
-    return (bounds[0] - tol, bounds[1] + tol, False, False)
+        return interval
+    return (interval[0] - tol, interval[1] + tol, False, False)
 
 
 def entity_relation(a: str, b: str, rules: Rules) -> str:
@@ -211,54 +216,72 @@ def _multi_valued(data: pd.DataFrame) -> pd.Series:
     return flags
 
 
-def _compare_block(block: pd.DataFrame, rules: Rules, rising: set[str]) -> list[Finding]:
-    rows = block.to_dict("records")
+def _pair_code(a: dict, b: dict, rules: Rules) -> str | None:
+    """The rule two claims of different articles break (FC101, FC102, FC103), or None."""
+    relation = entity_relation(a["entity_key"], b["entity_key"], rules)
+    if relation == "different" or (relation == "related" and a["unit"] == "age"):
+        # "Gary Gomes, 35" and "Katherine Gomes, 61" share a surname, not an age
+        return None
+    if not _same_predicate(a, b) or bool(a.get("_increment")) != bool(b.get("_increment")):
+        return None  # other things said of a bare noun; or an increment against a total
+    ba, bb = bounds(a), bounds(b)
+    if intervals_overlap(ba, bb):
+        return None
+    wa, wb = widen(ba, rounding_tolerance(a, rules)), widen(bb, rounding_tolerance(b, rules))
+    judgement = intervals_overlap(wa, wb)
+    if relation == "same":
+        return "FC102" if judgement else "FC101"
+    return None if judgement else "FC103"
+
+
+def _edges(rows: list[dict], rules: Rules) -> list[tuple[int, int, str]]:
+    """(x, y, rule) for every pair of rows of different articles that disagree."""
     edges: list[tuple[int, int, str]] = []
     for x in range(len(rows)):
-        a = rows[x]
         for y in range(x + 1, len(rows)):
-            b = rows[y]
-            if a["article"] == b["article"]:
+            if rows[x]["article"] == rows[y]["article"]:
                 continue
-            relation = entity_relation(a["entity_key"], b["entity_key"], rules)
-            if relation == "different" or (relation == "related" and a["unit"] == "age"):
-                # "Gary Gomes, 35" and "Katherine Gomes, 61" share a surname, not an age
-                continue
-            if not _same_predicate(a, b) or bool(a.get("_increment")) != bool(b.get("_increment")):
-                continue  # other things said of a bare noun; or an increment against a total
-            ba, bb = _bounds(a), _bounds(b)
-            if intervals_overlap(ba, bb):
-                continue
-            wa, wb = _widen(ba, rounding_tolerance(a, rules)), _widen(bb, rounding_tolerance(b, rules))
-            judgement = intervals_overlap(wa, wb)
-            if relation == "same":
-                code = "FC102" if judgement else "FC101"
-            else:
-                if judgement:
-                    continue
-                code = "FC103"
-            edges.append((x, y, code))
-    if not edges:
-        return []
-    rank = {"FC101": 3, "FC104": 2, "FC103": 1, "FC102": 0}  # FC105 is FC101 without scope
+            code = _pair_code(rows[x], rows[y], rules)
+            if code is not None:
+                edges.append((x, y, code))
+    return edges
+
+
+def _components(edges: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """The edges grouped by connected component (rows linked by disagreements)."""
     uf = _UnionFind()
     for x, y, _ in edges:
         uf.union(x, y)
     components: dict[int, list] = {}
     for x, y, code in edges:
         components.setdefault(uf.find(x), []).append((x, y, code))
+    return list(components.values())
+
+
+_RANK = {"FC101": 3, "FC104": 2, "FC103": 1, "FC102": 0}  # FC105 is FC101 without scope
+
+
+def _component_code(comp_edges: list[tuple[int, int, str]], claims: list[dict], rising: set[str]) -> str:
+    """The rule of a component: its strongest disagreement, FC104 for a toll that only rises,
+    FC105 for a conflict that names neither an event nor a year."""
+    code = max((c for _, _, c in comp_edges), key=_RANK.get)
+    if code == "FC101" and _only_rises(claims, rising):
+        return "FC104"
+    if code == "FC101" and not claims[0]["_series"] and pd.isna(claims[0]["period"]):
+        # Neither an event nor a year: on real coverage most such conflicts are two different
+        # facts (measured on the ECB+ development corpus), so they are not errors.
+        return "FC105"
+    return code
+
+
+def _compare_block(block: pd.DataFrame, rules: Rules, rising: set[str]) -> list[Finding]:
+    rows = block.to_dict("records")
     out = []
-    for comp_edges in components.values():
-        code = max((c for _, _, c in comp_edges), key=rank.get)
+    for comp_edges in _components(_edges(rows, rules)):
         members = sorted({i for x, y, _ in comp_edges for i in (x, y)},
                          key=lambda i: (rows[i]["article"], rows[i]["start"]))
         claims = [rows[i] for i in members]
-        if code == "FC101" and _only_rises(claims, rising):
-            code = "FC104"
-        elif code == "FC101" and not claims[0]["_series"] and pd.isna(claims[0]["period"]):
-            # Neither an event nor a year: on real coverage most such conflicts are two different
-            # facts (measured on the ECB+ development corpus), so they are not errors.
-            code = "FC105"
+        code = _component_code(comp_edges, claims, rising)
         check = rules.checks[code]
         if check.level == "off":
             continue
@@ -284,8 +307,9 @@ def _only_rises(claims: list[dict], rising: set[str]) -> bool:
     return True
 
 
-def _fmt_value(c: dict) -> str:
-    return c["text"]
+def claim_list(claims: list[dict]) -> str:
+    """The claims of a finding as its message lists them: "83 (TASS, a.txt:4); 82 (...)"."""
+    return "; ".join(f"{c['text']} ({c['source']}, {c['article']}:{c['line']})" for c in claims)
 
 
 def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
@@ -295,7 +319,6 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
     event = event.mode().iloc[0] if not event.empty else None
     period = first["period"]
     period = None if period is None or (isinstance(period, float) and math.isnan(period)) else int(period)
-    values = "; ".join(f"{c['text']} ({c['source']}, {c['article']}:{c['line']})" for c in claims)
     about = f"{entity}" + (f" at {event}" if event else "") + (f" in {period}" if period else "")
     verb = {
         "FC101": "sources disagree on",
@@ -306,18 +329,19 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
     }[code]
     if code == "FC102" and first["unit"] == "age":
         verb = "sources give ages a year apart (a birthday between the reports?) for"
-    message = f"{verb} {about}: {values}"
+    headline = f"{verb} {about}"
     outlier = _outlier(claims)
     finding = Finding(
         rule=code, name=name, level=level, event=event, period=period, entity=entity,
-        unit=first["unit"], message=message,
-        claims=[{k: _plain(c[k]) for k in FINDING_CLAIM_FIELDS} for c in claims], outlier=outlier,
+        unit=first["unit"], message=f"{headline}: {claim_list(claims)}",
+        claims=[{k: plain(c[k]) for k in FINDING_CLAIM_FIELDS} for c in claims], outlier=outlier,
+        headline=headline,
     )
     finding.fingerprint = fingerprint(finding)
     return finding
 
 
-def _plain(v):
+def plain(v):
     """A JSON-ready value: NaN -> None, numpy scalars -> Python, whole floats -> int (83.0 -> 83,
     as the extractor writes them)."""
     if hasattr(v, "item"):

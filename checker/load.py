@@ -23,6 +23,7 @@ from .errors import ArticleError, UsageError
 from .models import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 # A byte-order mark may precede the metadata; it stays in the text (offsets match the file).
@@ -147,101 +148,176 @@ def _host(url: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def parse_article(article_id: str, path: str, text: str, suffix: str) -> Loaded:
-    """Build an Article (and its masked view) from the raw text of one file."""
-    view = text
-    source = source_origin = None
-    published = None
-    date_origin = "none"
-    title = url = None
-    body_start = 0
+@dataclass
+class _Metadata:
+    """What the loader learns about an article besides its text."""
+    source: str | None = None
+    source_origin: str | None = None
+    published: _dt.date | None = None
+    date_origin: str = "none"
+    title: str | None = None
+    url: str | None = None
+    body_start: int = 0
 
-    if suffix in (".html", ".htm"):
-        view = mask_html(text)
-        m = re.search(r"<title[^>]*>(.*?)</title", text, re.I | re.S)
-        if m:
-            title = html.unescape(re.sub(r"\s+", " ", m.group(1))).strip() or None
-        for name, attr in (("date", "published"), ("article:published_time", "published"),
-                           ("author", None), ("og:site_name", "source")):
-            m = re.search(
-                rf"<meta[^>]{{0,400}}(?:name|property)=[\"']{re.escape(name)}[\"'][^>]{{0,400}}content=[\"']([^\"']{{1,200}})[\"']",
-                text, re.I)
-            if m and attr == "published" and not published:
-                published = _parse_date(m.group(1))
-                date_origin = "metadata" if published else date_origin
-            elif m and attr == "source" and not source:
-                source, source_origin = html.unescape(m.group(1)).strip(), "metadata"
 
-    fm = _FRONT_MATTER.match(text)
-    if fm and suffix in (".md", ".markdown", ".txt"):
-        try:
-            meta = yaml.safe_load(fm.group(1))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f" line {mark.line + 2}" if mark else ""
-            raise ArticleError(path, f"invalid front matter{line}: {getattr(exc, 'problem', exc)}") from None
-        if meta is not None and not isinstance(meta, dict):
-            raise ArticleError(path, "front matter must be a mapping of keys (title, date, source, url)")
-        meta = meta or {}
-        if meta.get("date") is not None:
-            published = _parse_date(meta["date"])
-            if published is None:
-                raise ArticleError(path, f"front matter date {meta['date']!r} is not YYYY-MM-DD")
-            date_origin = "metadata"
-        if meta.get("source"):
-            source, source_origin = str(meta["source"]).strip(), "metadata"
-        if meta.get("title"):
-            title = str(meta["title"]).strip()
-        if meta.get("url"):
-            url = str(meta["url"]).strip()
-        body_start = fm.end()
-        view = _mask(view, 0, fm.end())
-    else:
-        m = _DATE_HEADER.match(text)
-        if m:
-            published = _parse_date(m.group(1))
-            if published is None:
-                raise ArticleError(path, f"date line {m.group(1)!r} is not a valid date")
-            date_origin = "metadata"
-            body_start = m.end()
-            view = _mask(view, 0, m.end())
-        m = _URL_HEADER.match(text)
-        if m:
-            url = m.group(1)
-            body_start = m.end()
-            view = _mask(view, 0, m.end())
+def _html_metadata(text: str, meta: _Metadata) -> None:
+    """Title, date and outlet of an HTML page, from its <title> and <meta> tags."""
+    m = re.search(r"<title[^>]*>(.*?)</title", text, re.I | re.S)
+    if m:
+        meta.title = html.unescape(re.sub(r"\s+", " ", m.group(1))).strip() or None
+    for name, attr in (("date", "published"), ("article:published_time", "published"),
+                       ("author", None), ("og:site_name", "source")):
+        m = re.search(
+            rf"<meta[^>]{{0,400}}(?:name|property)=[\"']{re.escape(name)}[\"'][^>]{{0,400}}content=[\"']([^\"']{{1,200}})[\"']",
+            text, re.I)
+        if m and attr == "published" and not meta.published:
+            meta.published = _parse_date(m.group(1))
+            meta.date_origin = "metadata" if meta.published else meta.date_origin
+        elif m and attr == "source" and not meta.source:
+            meta.source, meta.source_origin = html.unescape(m.group(1)).strip(), "metadata"
 
-    if not source:
+
+def _front_matter(path: str, fm: re.Match, meta: _Metadata) -> None:
+    """Title, date, outlet and address from YAML front matter (``---`` ... ``---``)."""
+    try:
+        doc = yaml.safe_load(fm.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 2}" if mark else ""
+        raise ArticleError(path, f"invalid front matter{line}: {getattr(exc, 'problem', exc)}") from None
+    if doc is not None and not isinstance(doc, dict):
+        raise ArticleError(path, "front matter must be a mapping of keys (title, date, source, url)")
+    doc = doc or {}
+    if doc.get("date") is not None:
+        meta.published = _parse_date(doc["date"])
+        if meta.published is None:
+            raise ArticleError(path, f"front matter date {doc['date']!r} is not YYYY-MM-DD")
+        meta.date_origin = "metadata"
+    if doc.get("source"):
+        meta.source, meta.source_origin = str(doc["source"]).strip(), "metadata"
+    if doc.get("title"):
+        meta.title = str(doc["title"]).strip()
+    if doc.get("url"):
+        meta.url = str(doc["url"]).strip()
+    meta.body_start = fm.end()
+
+
+def _header_lines(path: str, text: str, view: str, meta: _Metadata) -> str:
+    """Date and URL header lines ("date 2023-08-15", "URL: ..."): read and masked in the view."""
+    m = _DATE_HEADER.match(text)
+    if m:
+        meta.published = _parse_date(m.group(1))
+        if meta.published is None:
+            raise ArticleError(path, f"date line {m.group(1)!r} is not a valid date")
+        meta.date_origin = "metadata"
+        meta.body_start = m.end()
+        view = _mask(view, 0, m.end())
+    m = _URL_HEADER.match(text)
+    if m:
+        meta.url = m.group(1)
+        meta.body_start = m.end()
+        view = _mask(view, 0, m.end())
+    return view
+
+
+def _find_source(path: str, view: str, meta: _Metadata) -> None:
+    """The outlet when no metadata names it: a dateline or credit, the URL's host, the file name."""
+    if not meta.source:
         found = _source_from_text(view)
         if found:
-            source, source_origin = found, "dateline"
-    if not source and url and _host(url):
-        source, source_origin = _host(url), "url"
-    if not source:
+            meta.source, meta.source_origin = found, "dateline"
+    if not meta.source and meta.url and _host(meta.url):
+        meta.source, meta.source_origin = _host(meta.url), "url"
+    if not meta.source:
         # stdin has no file name: call the outlet "stdin" rather than "-"
-        source, source_origin = (Path(path).stem if path != "-" else "stdin"), "filename"
+        meta.source, meta.source_origin = (Path(path).stem if path != "-" else "stdin"), "filename"
 
-    if published is None:
+
+def _find_date_and_title(view: str, meta: _Metadata) -> None:
+    """The latest full date in the text when no metadata dates the article; the first line that
+    reads as words when nothing titles it."""
+    if meta.published is None:
         dates = dates_in_text(view)
         if dates:
-            published = max(d for d, _, _ in dates)
-            date_origin = "text"
-
-    if title is None:
+            meta.published = max(d for d, _, _ in dates)
+            meta.date_origin = "text"
+    if meta.title is None:
         # The first line that reads as words (seed 003's date line ends in a stray "0").
-        for line in view[body_start:body_start + 5000].split("\n"):
+        for line in view[meta.body_start:meta.body_start + 5000].split("\n"):
             line = line.strip()
             if sum(ch.isalpha() for ch in line) >= 3:
-                title = line[:200]
+                meta.title = line[:200]
                 break
 
+
+def parse_article(article_id: str, path: str, text: str, suffix: str) -> Loaded:
+    """Build an Article (and its masked view) from the raw text of one file."""
+    meta = _Metadata()
+    view = text
+    if suffix in HTML_SUFFIXES:
+        view = mask_html(text)
+        _html_metadata(text, meta)
+    fm = _FRONT_MATTER.match(text)
+    if fm and suffix in (".md", ".markdown", ".txt"):
+        _front_matter(path, fm, meta)
+        view = _mask(view, 0, fm.end())
+    else:
+        view = _header_lines(path, text, view, meta)
+    _find_source(path, view, meta)
+    _find_date_and_title(view, meta)
+
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    if suffix in SUPPRESSION_SUFFIXES:
+        view = mask_suppression_comments(text, view, line_starts)
     article = Article(
-        id=article_id, path=path, text=text, source=source, source_origin=source_origin,
-        published=published, date_origin=date_origin, title=title, url=url,
-        body_start=body_start, line_starts=line_starts,
+        id=article_id, path=path, text=text, source=meta.source, source_origin=meta.source_origin,
+        published=meta.published, date_origin=meta.date_origin, title=meta.title, url=meta.url,
+        body_start=meta.body_start, line_starts=line_starts,
     )
     return Loaded(article, view)
+
+
+# --------------------------------------------------------------------------------------------
+# Suppression comments: <!-- factcheck: ignore[FC101] reason="..." --> on a line of its own, in
+# Markdown and HTML articles. The loader blanks them out of the view, so that no command reads
+# their reasons as claims; checker.suppress reads what they suppress from the article's text.
+
+SUPPRESSION_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+
+
+def text_lines(text: str, starts: list[int]) -> list[tuple[int, int, str]]:
+    """(start offset, end offset without the line break, text) of every line."""
+    out = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        line = text[start:end].rstrip("\r\n")
+        out.append((start, start + len(line), line))
+    return out
+
+
+def comment_body(line: str) -> str | None:
+    """The text after 'factcheck:' of a comment that is alone on its line, "" for one that is not
+    closed on it, None for any other line (no regex: untrusted text)."""
+    stripped = line.strip()
+    if not stripped.startswith("<!--"):
+        return None
+    inner = stripped[4:].lstrip()
+    if not inner.lower().startswith("factcheck:"):
+        return None
+    if not stripped.endswith("-->"):
+        return ""  # opened but not closed on the same line
+    return stripped[4:-3].strip()[len("factcheck:"):].strip()
+
+
+def mask_suppression_comments(text: str, view: str, line_starts: list[int]) -> str:
+    """The view with every factcheck comment line blanked, so their reasons are never read as
+    claims. (In HTML the tag masking has blanked them already.)"""
+    if "factcheck:" not in text:
+        return view
+    for start, end, line in text_lines(text, line_starts or [0]):
+        if comment_body(line) is not None:
+            view = view[:start] + " " * (end - start) + view[end:]
+    return view
 
 
 def read_text(path: Path) -> str:

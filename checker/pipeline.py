@@ -1,4 +1,4 @@
-"""The whole job, from paths to a report: load -> extract -> compare."""
+"""The whole job, from paths to a report: load -> extract -> compare -> review."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from .errors import ArticleError
 from .extract import Extractor
 from .load import Loaded, load_articles
 from .models import CLAIM_COLUMNS
-from .rules import LEVELS, Rules, load_rules
+from .review import review
+from .rules import LEVELS, Rules, default_rules_dir, load_rules
 
 INTERNAL_COLUMNS = ["_resolution", "_head", "_series", "_context", "_increment"]
 
@@ -73,8 +74,6 @@ class RunResult:
 
 
 def _is_bundled(directory) -> bool:
-    from .rules import default_rules_dir
-
     try:
         return Path(directory).resolve() == default_rules_dir().resolve()
     except OSError:
@@ -99,11 +98,8 @@ def extract_loaded(loaded: Iterable[Loaded], rules: Rules) -> pd.DataFrame:
 
 def run(paths: list[str], rules_dir: str | Path | None = None, rules: Rules | None = None,
         stdin=None, today=None) -> RunResult:
-    from .gate import mask_suppression_comments, review
-
     rules = rules or load_rules(rules_dir)
     loaded, problems = load_articles(paths, stdin=stdin)
-    mask_suppression_comments(loaded)
     claims = extract_loaded(loaded, rules)
     # Verified facts, accepted exceptions and inline suppressions (today: when exceptions expire).
     findings = review(loaded, claims, compare_claims(claims, rules), rules, today=today)

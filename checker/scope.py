@@ -115,6 +115,36 @@ def _slug(name: str) -> str:
     return _NON_SLUG.sub("-", name.lower()).strip("-")
 
 
+def _word_present(word: tuple[str, re.Pattern], view: str, start: int, lowered: str | None,
+                  has_word: dict[str, bool]) -> bool:
+    """Does the view hold an alias's longest word (from ``start``)? Remembered in ``has_word``."""
+    low, word_re = word
+    present = has_word.get(low)
+    if present is None:
+        if lowered is not None and low.isascii():
+            present = lowered.find(low, start) != -1
+        else:
+            present = word_re.search(view, start) is not None
+        has_word[low] = present
+    return present
+
+
+def _merge_overlaps(found: list[Mention]) -> list[Mention]:
+    """Overlapping mentions (sorted by start, longest first): keep the first (longest) one; two
+    names of the same series ("11th Moscow Conference" matched twice) merge what each knows."""
+    kept: list[Mention] = []
+    for mt in found:
+        if kept and mt.start < kept[-1].end:
+            prev = kept[-1]
+            if mt.named and prev.named and mt.event.series == prev.event.series:
+                kept[-1] = Mention(prev.start, max(prev.end, mt.end), EventRef(
+                    prev.event.series, prev.event.year or mt.event.year,
+                    prev.event.edition or mt.event.edition, prev.event.annual, prev.event.name), True)
+            continue
+        kept.append(mt)
+    return kept
+
+
 class Scoper:
     def __init__(self, rules: Rules):
         self.rules = rules
@@ -177,6 +207,14 @@ class Scoper:
     # ----------------------------------------------------------------- events
     def mentions(self, view: str, start: int = 0) -> list[Mention]:
         """Event mentions of an article in text order, descriptions resolved."""
+        found, taken = self._alias_mentions(view, start)
+        found += self._name_mentions(view, start, taken)
+        found += self._description_mentions(view, start, taken)
+        found.sort(key=lambda mt: (mt.start, -mt.end))
+        return self._resolve(_merge_overlaps(found))
+
+    def _alias_mentions(self, view: str, start: int) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """Mentions of the events of ``rules/events.yaml`` by their aliases, and the spans they take."""
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
         has_word: dict[str, bool] = {}
@@ -184,83 +222,78 @@ class Scoper:
         # finds it, unless the text holds one of the letters its case folding treats apart.
         lowered = None if _FOLDED_APART.search(view) else view.lower()
         for (pattern, ev), word in zip(self.patterns, self.pattern_words, strict=True):
-            if word is not None:
-                low, word_re = word
-                present = has_word.get(low)
-                if present is None:
-                    if lowered is not None and low.isascii():
-                        present = lowered.find(low, start) != -1
-                    else:
-                        present = word_re.search(view, start) is not None
-                    has_word[low] = present
-                if not present:
-                    continue
+            if word is not None and not _word_present(word, view, start, lowered, has_word):
+                continue
             for m in pattern.finditer(view, start):
-                groups = m.groupdict()
-                year = int(groups["year"]) if groups.get("year") else None
-                s0 = m.start()
-                edition = int(groups["edition"]) if groups.get("edition") else None
-                ordm = _ORD_BEFORE.search(view, max(0, s0 - 24), s0) if edition is None else None
-                if ordm is not None:
-                    edition = _ordinal_value(ordm.group("ord"), self.rules.ordinals)
-                    if edition is not None:
-                        s0 = ordm.start("ord")
-                ref = EventRef(ev.id, year, edition, ev.annual, ev.name)
-                found.append(Mention(s0, m.end(), ref, True))
-                taken.append((s0, m.end()))
+                mention = self._alias_mention(m, ev, view)
+                found.append(mention)
+                taken.append((mention.start, mention.end))
+        return found, taken
+
+    def _alias_mention(self, m: re.Match, ev: EventRule, view: str) -> Mention:
+        """The mention an alias match makes, with its year, and its edition written in the alias
+        or as an ordinal just before it ("11th Moscow Conference")."""
+        groups = m.groupdict()
+        year = int(groups["year"]) if groups.get("year") else None
+        s0 = m.start()
+        edition = int(groups["edition"]) if groups.get("edition") else None
+        ordm = _ORD_BEFORE.search(view, max(0, s0 - 24), s0) if edition is None else None
+        if ordm is not None:
+            edition = _ordinal_value(ordm.group("ord"), self.rules.ordinals)
+            if edition is not None:
+                s0 = ordm.start("ord")
+        return Mention(s0, m.end(), EventRef(ev.id, year, edition, ev.annual, ev.name), True)
+
+    def _name_mentions(self, view: str, start: int, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Capitalized names headed by an event noun ("World Cup") outside the alias mentions."""
+        found = []
         runs = _CAP_RUN.finditer(view, start) if self.head_anywhere.search(view, start) else ()
         for m in runs:
             if not self.head_anywhere.search(view, m.start(), m.end()):
                 continue  # no event noun in this run
-            text = m.group()
-            heads = list(self.event_head.finditer(text))
-            # The event noun heads the name: it ends it ("World Cup") or a connector follows it
-            # ("Conference on International Security"); "Exhibition Center" names a place.
-            if not heads or not any(
-                h.end() == len(text) or _CONNECTOR.match(text, h.end()) for h in heads
-            ):
+            if not self._heads_name(m.group()):
                 continue
             s, e = m.start(), m.end()
-            if _VENUE_AFTER.match(view, e):
+            if _VENUE_AFTER.match(view, e) or any(a < e and s < b for a, b in taken):
                 continue
-            if any(a < e and s < b for a, b in taken):
-                continue
-            words = text.split()
-            if len(words) < 2 and not _YEAR_RE.search(text):
-                continue  # a bare capitalized "Forum" at the start of a sentence names nothing
-            year_m = _YEAR_WORD.search(text)
-            name = _YEAR_WORD.sub(" ", text)
-            name = _LEADING_ARTICLE.sub("", name.strip())
-            ordinal = None
-            first = name.split()[0] if name.split() else ""
-            if _ordinal_value(first, self.rules.ordinals):
-                ordinal = _ordinal_value(first, self.rules.ordinals)
-                name = name[len(first):].strip()
-            pre = _ORD_END.search(view[max(0, s - 16):s])
-            if pre and ordinal is None:
-                ordinal = _ordinal_value(pre.group(1), self.rules.ordinals)
-            if not name:
-                continue
-            ref = EventRef(_slug(name), int(year_m.group(1)) if year_m else None, ordinal, False, name.strip())
-            found.append(Mention(s, e, ref, True))
+            ref = self._name_ref(m.group(), view, s)
+            if ref is not None:
+                found.append(Mention(s, e, ref, True))
+        return found
+
+    def _heads_name(self, text: str) -> bool:
+        """Does an event noun head the name? It ends it ("World Cup") or a connector follows it
+        ("Conference on International Security"); "Exhibition Center" names a place."""
+        heads = list(self.event_head.finditer(text))
+        return any(h.end() == len(text) or _CONNECTOR.match(text, h.end()) for h in heads)
+
+    def _name_ref(self, text: str, view: str, s: int) -> EventRef | None:
+        """The event a capitalized name at ``s`` names: its slug, year and edition."""
+        if len(text.split()) < 2 and not _YEAR_RE.search(text):
+            return None  # a bare capitalized "Forum" at the start of a sentence names nothing
+        year_m = _YEAR_WORD.search(text)
+        name = _YEAR_WORD.sub(" ", text)
+        name = _LEADING_ARTICLE.sub("", name.strip())
+        ordinal = None
+        first = name.split()[0] if name.split() else ""
+        if _ordinal_value(first, self.rules.ordinals):
+            ordinal = _ordinal_value(first, self.rules.ordinals)
+            name = name[len(first):].strip()
+        pre = _ORD_END.search(view[max(0, s - 16):s])
+        if pre and ordinal is None:
+            ordinal = _ordinal_value(pre.group(1), self.rules.ordinals)
+        if not name:
+            return None
+        return EventRef(_slug(name), int(year_m.group(1)) if year_m else None, ordinal, False, name.strip())
+
+    def _description_mentions(self, view: str, start: int, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Definite descriptions ("the forum", "this year's show"), unresolved: series "?noun"."""
+        found = []
         for m in self.description.finditer(view, start):
             if any(a <= m.start("noun") < b for a, b in taken):
                 continue
             found.append(Mention(m.start(), m.end(), EventRef("?" + m.group("noun").lower()), False))
-        found.sort(key=lambda mt: (mt.start, -mt.end))
-        # Overlapping names: keep the first (longest) one.
-        kept: list[Mention] = []
-        for mt in found:
-            if kept and mt.start < kept[-1].end:
-                prev = kept[-1]
-                # "11th Moscow Conference" matched twice: merge what each knows.
-                if mt.named and prev.named and mt.event.series == prev.event.series:
-                    kept[-1] = Mention(prev.start, max(prev.end, mt.end), EventRef(
-                        prev.event.series, prev.event.year or mt.event.year,
-                        prev.event.edition or mt.event.edition, prev.event.annual, prev.event.name), True)
-                continue
-            kept.append(mt)
-        return self._resolve(kept)
+        return found
 
     def _resolve(self, mentions: list[Mention]) -> list[Mention]:
         """Give descriptions the event they refer to, and fill a series' year/edition from the

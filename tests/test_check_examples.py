@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checker.errors import RulesError
-from checker.gate import run_example
+from checker.examples import run_example
 from checker.rules import load_rules
 
 RULES = load_rules()

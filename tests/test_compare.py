@@ -1,69 +1,33 @@
-"""Comparison of claims across sources, driven by tests/data/compare.yaml."""
+"""Comparison of claims across sources, driven by tests/data/compare.yaml.
+
+The claims compared are those the extractor finds in small articles (``extract_loaded``), never
+rows built by hand: a case tests a comparison that the extractor really feeds to compare.
+"""
 
 from __future__ import annotations
 
 import copy
 import itertools
-import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from checker import compare
-from checker.compare import compare_claims, intervals_overlap, rounding_tolerance
-from checker.normalize import canonical_entity, head_noun
-from checker.numbers import resolution_of
-from checker.pipeline import INTERNAL_COLUMNS, claims_frame
+from checker.compare import comparable, compare_claims, intervals_overlap, rounding_tolerance
+from checker.load import parse_article
+from checker.pipeline import extract_loaded
 
 from tables import table_cases
 
 TABLE = "compare.yaml"
-DEFAULT = {
-    "unit": "count", "entity": "foreign companies", "event": "army-2023", "period": 2023, "qualifier": "=",
-    "published": None, "context": ["took", "part"],
-}
+FORUM = "{} foreign companies took part in the Army-2023 forum."
 
 
-def interval(value, qualifier):
-    if value is None or isinstance(value, str):
-        return None, None
-    return {
-        "=": (value, value), ">": (value, None), ">=": (value, None), "<": (0, value), "<=": (0, value),
-        "~": (value * 0.9, value * 1.1),
-    }[qualifier]
-
-
-def claim_row(rules, spec: dict, article: str, start: int = 0) -> dict:
-    """One row of the claim table, as the extractor writes it, from a short spec."""
-    c = {**DEFAULT, **spec}
-    value = c.get("value")
-    low, high = interval(value, c["qualifier"]) if c["qualifier"] not in ("vague", "range") else (None, None)
-    low, high = c.get("low", low), c.get("high", high)
-    text = str(c.get("text", value))
-    words = bool(re.search(r"[a-z]", text)) and c["unit"] != "date"
-    resolution = c.get("resolution", 1.0 if words or value is None or isinstance(value, str) else resolution_of(text))
-    key = canonical_entity(c["entity"], rules.entity_aliases, rules.ignored_modifiers) if c["entity"] else ""
-    event = c["event"]
-    row = {
-        "article": c.get("article", article), "source": c.get("article", article).split(".")[0],
-        "published": c["published"], "value": value, "low": low, "high": high, "qualifier": c["qualifier"],
-        "change": None, "unit": c["unit"], "entity": c["entity"], "entity_key": key, "event": event,
-        "period": c["period"], "text": text, "sentence": f"... {text} {c['entity']} ...",
-        "start": start, "end": start + len(text), "line": 1, "column": start + 1,
-    }
-    internal = {
-        "_resolution": resolution, "_head": head_noun(key) if key else "",
-        "_series": c.get("series", re.sub(r"-\d+$", "", event) if event else ""),
-        "_context": frozenset(c["context"]),
-        "_increment": bool(c.get("increment", False)),
-    }
-    for col in INTERNAL_COLUMNS:
-        row[col] = internal.get(col)
-    return row
-
-
-def frame(rows: list[dict]) -> pd.DataFrame:
-    return claims_frame(rows)
+def claims_of(rules, articles: dict[str, str]) -> pd.DataFrame:
+    """The claim table of small articles (name -> text), in the order given."""
+    loaded = [parse_article(name, name, text, Path(name).suffix.lower()) for name, text in articles.items()]
+    return extract_loaded(loaded, rules)
 
 
 def rules_with(rules, tolerances: dict | None):
@@ -74,20 +38,28 @@ def rules_with(rules, tolerances: dict | None):
     return changed
 
 
+def pair_articles(case: dict, swapped: bool = False) -> dict[str, str]:
+    if case.get("same_article"):
+        return {"a.txt": case["a"] + "\n" + case["b"]}
+    articles = [("a.txt", case["a"]), ("b.txt", case["b"])]
+    return dict(reversed(articles) if swapped else articles)
+
+
 @pytest.mark.parametrize("case", table_cases(TABLE, "pairs"))
 def test_pair(rules, case):
     r = rules_with(rules, case.get("tolerances"))
-    a = claim_row(rules, case["a"], "a.txt", 0)
-    b = claim_row(rules, case["b"], "b.txt", 100)
-    findings = compare_claims(frame([a, b]), r)
+    claims = claims_of(rules, pair_articles(case))
+    # each text states its figure: the case compares what it says it compares
+    assert set(claims["article"]) == set(pair_articles(case)), claims[["article", "text"]]
+    findings = compare_claims(claims, r)
     got = [f.rule for f in findings]
     expected = [] if case["expect"] == "consistent" else [case["expect"]]
     assert got == expected, [f.message for f in findings]
     for f in findings:
         assert f.level == rules.checks[f.rule].level
-        assert sorted(c["article"] for c in f.claims) == sorted({a["article"], b["article"]})
-    # the order of the rows does not change the verdict
-    swapped = compare_claims(frame([b, a]), r)
+        assert sorted(c["article"] for c in f.claims) == ["a.txt", "b.txt"]
+    # the order of the articles does not change the verdict
+    swapped = compare_claims(claims_of(rules, pair_articles(case, swapped=True)), r)
     assert [f.rule for f in swapped] == got
 
 
@@ -100,70 +72,87 @@ def test_intervals_overlap(case):
 
 @pytest.mark.parametrize("case", table_cases(TABLE, "tolerance"))
 def test_rounding_tolerance(rules, case):
-    row = claim_row(rules, case["claim"], "a.txt")
-    assert rounding_tolerance(row, rules) == pytest.approx(case["expect"])
+    rows = comparable(claims_of(rules, {"a.txt": case["claim"]})).to_dict("records")
+    assert len(rows) == 1, rows
+    assert rounding_tolerance(rows[0], rules) == pytest.approx(case["expect"])
 
 
 def test_finding_record(rules):
-    rows = [claim_row(rules, {"value": 83}, "a.txt", 10), claim_row(rules, {"value": 82}, "b.txt", 20)]
-    (finding,) = compare_claims(frame(rows), rules)
+    claims = claims_of(rules, {"a.txt": FORUM.format(83), "b.txt": "Organizers said " + FORUM.format(82)})
+    (finding,) = compare_claims(claims, rules)
     d = finding.to_dict()
     for key in ("rule", "name", "level", "event", "period", "entity", "unit", "message", "claims", "fingerprint"):
         assert key in d
     assert (d["rule"], d["level"], d["event"], d["period"], d["entity"], d["unit"]) == \
         ("FC101", "error", "army-2023", 2023, "foreign companies", "count")
     assert [c["article"] for c in d["claims"]] == ["a.txt", "b.txt"]
+    assert [(c["text"], c["start"], c["line"], c["column"]) for c in d["claims"]] == \
+        [("83", 0, 1, 1), ("82", 16, 1, 17)]
     assert set(d["claims"][0]) == set(compare.FINDING_CLAIM_FIELDS)
-    assert "83" in d["message"] and "82" in d["message"]
+    # the message is the headline and the claims, each with its source and place
+    assert d["message"] == ("sources disagree on foreign companies at army-2023 in 2023: "
+                            "83 (a, a.txt:1); 82 (b, b.txt:1)")
+    assert d["message"] == f"{finding.headline}: {compare.claim_list(finding.claims)}"
 
 
 def test_fingerprint_ignores_lines_and_order(rules):
-    a, b = claim_row(rules, {"value": 83}, "a.txt", 10), claim_row(rules, {"value": 82}, "b.txt", 20)
-    (first,) = compare_claims(frame([a, b]), rules)
-    moved = [{**a, "line": 40, "column": 3, "start": 900, "end": 902}, b]
-    (second,) = compare_claims(frame(list(reversed(moved))), rules)
+    a, b = FORUM.format(83), FORUM.format(82)
+    (first,) = compare_claims(claims_of(rules, {"a.txt": a, "b.txt": b}), rules)
+    moved = "The forum closed on Sunday.\n\nIn the end,\n" + a
+    (second,) = compare_claims(claims_of(rules, {"b.txt": b, "a.txt": moved}), rules)
+    assert [c["line"] for c in second.claims] != [c["line"] for c in first.claims]
     assert first.fingerprint == second.fingerprint
-    (other,) = compare_claims(frame([a, {**b, "value": 81, "low": 81, "high": 81, "text": "81"}]), rules)
+    (other,) = compare_claims(claims_of(rules, {"a.txt": a, "b.txt": FORUM.format(81)}), rules)
     assert other.fingerprint != first.fingerprint
 
 
 def test_findings_are_ordered_by_level(rules):
-    rows = [
-        claim_row(rules, {"value": 800, "entity": "delegates"}, "a.txt", 0),
-        claim_row(rules, {"value": 800, "qualifier": ">", "entity": "delegates"}, "b.txt", 0),
-        claim_row(rules, {"value": 83}, "a.txt", 50),
-        claim_row(rules, {"value": 82}, "b.txt", 50),
-    ]
-    findings = compare_claims(frame(rows), rules)
+    claims = claims_of(rules, {
+        "a.txt": "800 delegates took part in the Army-2023 forum.\n\n" + FORUM.format(83),
+        "b.txt": "More than 800 delegates took part in the Army-2023 forum.\n\n" + FORUM.format(82),
+    })
+    findings = compare_claims(claims, rules)
     assert [f.rule for f in findings] == ["FC101", "FC102"]
 
 
 def test_three_sources_one_outlier(rules):
-    rows = [claim_row(rules, {"value": 83}, "a.txt"), claim_row(rules, {"value": 83}, "b.txt"),
-            claim_row(rules, {"value": 82}, "c.txt")]
-    (finding,) = compare_claims(frame(rows), rules)
+    claims = claims_of(rules, {"a.txt": FORUM.format(83), "b.txt": FORUM.format(83), "c.txt": FORUM.format(82)})
+    (finding,) = compare_claims(claims, rules)
     assert finding.rule == "FC101" and finding.outlier == "c.txt"
     assert sorted(c["article"] for c in finding.claims) == ["a.txt", "b.txt", "c.txt"]
 
 
 def test_no_claims_no_findings(rules):
-    assert compare_claims(frame([]), rules) == []
+    assert compare_claims(claims_of(rules, {"a.txt": "Nothing was counted."}), rules) == []
+
+
+# "a trade fair" first: no event named before it, so its claims have none.
+BLOCKING_EVENTS = ["a trade fair", "the Army-{year} forum", "the {year} Moscow Conference on International Security"]
+BLOCKING_ENTITIES = ["foreign companies", "countries", "companies"]
+
+
+def _blocking_article(values: list[int]) -> str:
+    """One paragraph per (event, year, unit, entity): a count or an amount paid."""
+    paragraphs = []
+    specs = itertools.product(BLOCKING_EVENTS, [2022, 2023], ["count", "USD"], BLOCKING_ENTITIES)
+    for (event, year, unit, entity), value in zip(specs, values, strict=True):
+        where = event.format(year=year) + ("" if "{year}" in event else f" in {year}")
+        if unit == "count":
+            paragraphs.append(f"{value} {entity} took part in {where}.")
+        else:
+            paragraphs.append(f"The {entity} paid ${value} at {where}.")
+    return "\n\n".join(paragraphs)
 
 
 def test_blocking_never_compares_across_blocks(rules, monkeypatch):
     """Entities are compared only inside a block (event, period, unit, head noun)."""
-    specs = []
-    for event, period, unit, entity in itertools.product(
-            ["army-2023", "mcis-11", None], [2022, 2023], ["count", "USD"], ["foreign companies", "countries", "companies"]):
-        specs.append({"event": event, "period": period, "unit": unit, "entity": entity})
-    rows = []
-    for n, spec in enumerate(specs):
-        for art, value in (("a.txt", 10 + n), ("b.txt", 500 + n)):
-            rows.append(claim_row(rules, {**spec, "value": value}, art, n))
-    data = frame(rows)
-    keys = {}
-    for row in rows:
-        keys[(row["article"], row["start"])] = (row["_series"], row["period"], row["unit"], row["_head"])
+    n = len(BLOCKING_EVENTS) * 2 * 2 * len(BLOCKING_ENTITIES)
+    data = claims_of(rules, {"a.txt": _blocking_article([10 + i for i in range(n)]),
+                             "b.txt": _blocking_article([500 + i for i in range(n)])})
+    rows = data.to_dict("records")
+    assert len(comparable(data)) >= n  # the articles state what they are meant to
+    keys = {(r["article"], r["start"]): (r["_series"], r["period"], r["unit"], r["_head"]) for r in rows}
+    by_place = {(r["article"], r["start"]): r for r in rows}
     compared = []
     real = compare.entity_relation
 
@@ -183,8 +172,12 @@ def test_blocking_never_compares_across_blocks(rules, monkeypatch):
     findings = compare_claims(data, rules)
     assert blocks, "no block was compared"
     assert all(len(keys_in_block) == 1 for keys_in_block in blocks), blocks
-    # all pairs across articles would be len(specs)**2; blocking compares far fewer
-    assert 0 < len(compared) < len(specs) ** 2 / 4
+    # all pairs across articles would be n**2; blocking compares far fewer
+    assert 0 < len(compared) < n ** 2 / 4
+    assert findings
     for f in findings:
-        assert len({(f.event, f.period, f.unit)}) == 1
+        members = [by_place[(c["article"], c["start"])] for c in f.claims]
+        # the claims of a finding share their block, and the finding names their event, period and unit
         assert len({keys[(c["article"], c["start"])] for c in f.claims}) == 1
+        assert {(m["period"], m["unit"]) for m in members} == {(f.period, f.unit)}
+        assert f.event in {m["event"] if isinstance(m["event"], str) else None for m in members}

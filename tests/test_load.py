@@ -260,3 +260,37 @@ def test_input_files_are_never_modified(make_corpus, run_cli, tmp_path):
     run_cli("run", root, "--reports-dir", tmp_path / "reports", "-f", "json")
     run_cli("extract", root, "-f", "csv")
     assert _digests(root) == before
+
+
+# ----------------------------------------------------------------------------- suppression comments
+
+SUPPRESSING = ("---\ndate: 2023-08-16\n---\n"
+               '<!-- factcheck: ignore[FC101] reason="checked with 3 editors" -->\n'
+               "Organizers said 84 foreign companies took part in the Army-2023 forum.\n")
+OTHER = "date 2023-08-15\n83 foreign companies took part in the Army-2023 forum.\n"
+
+
+def test_suppression_comments_are_masked_when_loading():
+    loaded = parse("b.md", SUPPRESSING)
+    comment = SUPPRESSING.index("<!--")
+    assert loaded.article.text == SUPPRESSING  # the text as on disk: what suppress reads
+    assert loaded.view[comment:SUPPRESSING.index("\n", comment)].strip() == ""
+    assert "Organizers said 84" in loaded.view
+    # Only Markdown and HTML articles carry suppression comments.
+    assert "3 editors" in parse("b.txt", SUPPRESSING).view
+
+
+def test_no_command_reads_a_suppression_comment_as_a_claim(run_cli, make_corpus):
+    root = make_corpus({"a.txt": OTHER, "b.md": SUPPRESSING})
+    result = run_cli("extract", root, "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(c["article"], c["text"]) for c in claims] == [("a.txt", "83"), ("b.md", "84")]
+    assert not any("editors" in c["entity"] for c in claims)
+    # `run` still honours the suppression: the conflict is reported, marked suppressed.
+    result = run_cli("run", root, "--no-reports", "-f", "json")
+    report = json.loads(result.stdout)
+    assert report["summary"]["claims"] == 2
+    [finding] = report["findings"]
+    assert finding["rule"] == "FC101"
+    assert finding["suppressed"] == {"kind": "inline", "reason": "checked with 3 editors", "where": "b.md:4"}

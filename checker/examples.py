@@ -1,0 +1,35 @@
+"""Rule examples (``checks.yaml``): run one in a scratch folder."""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .compare import Finding
+from .pipeline import run as run_pipeline
+from .rules import _LOADERS, Rules, read_yaml
+
+
+def run_example(example: dict, rules: Rules, today: _dt.date | None = None) -> list[Finding]:
+    """Findings of a check's example: its articles, with its facts and exceptions in force
+    (validated like facts.yaml and exceptions.yaml) on top of ``rules``."""
+    with tempfile.TemporaryDirectory(prefix="factcheck-example-") as tmp:
+        tmp_path = Path(tmp)
+        example_rules = copy.copy(rules)
+        example_rules.facts, example_rules.exceptions = [], []
+        example_rules.files = dict(rules.files)
+        for name in ("facts", "exceptions"):
+            path = tmp_path / f"{name}.yaml"
+            path.write_text(yaml.safe_dump({name: example.get(name, [])}, sort_keys=False), encoding="utf-8")
+            # rules.py has no public name for "validate this file's document into rules" yet.
+            _LOADERS[path.name](read_yaml(path), example_rules)
+            example_rules.files[path.name] = path
+        articles = tmp_path / "articles"
+        articles.mkdir()
+        for name, text in example["articles"].items():
+            (articles / name).write_text(text, encoding="utf-8")
+        return run_pipeline([str(articles)], rules=example_rules, today=today).findings
