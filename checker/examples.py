@@ -11,7 +11,7 @@ import yaml
 
 from .compare import Finding
 from .pipeline import run as run_pipeline
-from .rules import _LOADERS, Rules, read_yaml
+from .rules import Rules, load_rules_file
 
 
 def run_example(example: dict, rules: Rules, today: _dt.date | None = None) -> list[Finding]:
@@ -25,8 +25,7 @@ def run_example(example: dict, rules: Rules, today: _dt.date | None = None) -> l
         for name in ("facts", "exceptions"):
             path = tmp_path / f"{name}.yaml"
             path.write_text(yaml.safe_dump({name: example.get(name, [])}, sort_keys=False), encoding="utf-8")
-            # rules.py has no public name for "validate this file's document into rules" yet.
-            _LOADERS[path.name](read_yaml(path), example_rules)
+            load_rules_file(path, example_rules)
             example_rules.files[path.name] = path
         articles = tmp_path / "articles"
         articles.mkdir()

@@ -805,6 +805,13 @@ _LOADERS = {
 _CACHE: dict[Path, tuple[tuple, Rules]] = {}
 
 
+def load_rules_file(path: Path, rules: Rules) -> None:
+    """Read the rules file PATH and validate it into RULES, by its name (one of RULE_FILES)."""
+    if path.name not in _LOADERS:
+        raise RulesError(path, None, None, f"not a rules file; rules files: {', '.join(RULE_FILES)}")
+    _LOADERS[path.name](read_yaml(path), rules)
+
+
 def load_rules(directory: Path | str | None = None) -> Rules:
     """Read and validate every rules file of ``directory`` (default: the bundled rules)."""
     directory = Path(directory) if directory is not None else default_rules_dir()
