@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pandas as pd
+
 from .normalize import singular
-from .rules import FrameRules
+from .rules import FrameRules, Rules
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\S")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -186,3 +188,25 @@ class FrameReader:
             words.append(tokens[k].lower)
             k += 1
         return " ".join(words) or None
+
+
+FRAME_COLUMNS = ("predicate", "counted", "part", "place")
+
+
+def sentence_start(text: str, sentence: str, start: int) -> int:
+    """Offset of the claim's SENTENCE in TEXT: its occurrence that holds the claim at START."""
+    found = text.rfind(sentence, 0, start + len(sentence))
+    return found if 0 <= found <= start else max(0, start - max(sentence.find(text[start:start + 1]), 0))
+
+
+def add_frames(claims: pd.DataFrame, texts: dict[str, str], rules: Rules) -> pd.DataFrame:
+    """CLAIMS with the frame columns filled, read from each claim's sentence in TEXTS (by article id)."""
+    if claims.empty:
+        return claims.assign(**{column: pd.Series(dtype="object") for column in FRAME_COLUMNS})
+    reader = FrameReader(rules.frames, frozenset(rules.calendar_words))
+    frames = []
+    for article, sentence, start, end, entity in claims[["article", "sentence", "start", "end", "entity"]].itertuples(
+            index=False, name=None):
+        offset = sentence_start(texts.get(article, ""), sentence, int(start))
+        frames.append(reader.read(sentence, int(start) - offset, int(end) - offset, entity or ""))
+    return claims.assign(**{column: [getattr(f, column) for f in frames] for column in FRAME_COLUMNS})

@@ -21,6 +21,11 @@ CLAIM_COLUMNS = [
     "entity_key",  # canonical key for matching (aliases applied, singular head)
     "event",       # event key ("army-2023", "mcis-11") or None
     "period",      # year the claim is about, or None
+    "story",       # the story the article belongs to (content grouping of the input), e.g. "aceh-quake-meriah"
+    "predicate",   # what happened to what is counted (rules/frames.yaml: killed, injured, paid...) or None
+    "counted",     # class of what is counted (people, children, buildings...) or None
+    "part",        # what marks the claim as a part of a whole ("including", a subgroup class) or None
+    "place",       # the place named in the claim's clause ("bener meriah") or None
     "text",        # the exact characters of the article
     "sentence",    # the sentence, as on disk
     "start",       # character offsets into the file as on disk

@@ -12,10 +12,12 @@ from . import __version__
 from .compare import Finding, compare_claims
 from .errors import ArticleError
 from .extract import Extractor
+from .frames import add_frames
 from .load import Loaded, load_articles
 from .models import CLAIM_COLUMNS
 from .review import review
 from .rules import LEVELS, Rules, default_rules_dir, load_rules
+from .stories import StoryText, story_names
 
 INTERNAL_COLUMNS = ["_resolution", "_head", "_series", "_context", "_increment"]
 
@@ -88,19 +90,23 @@ def claims_frame(rows: list[dict]) -> pd.DataFrame:
     return frame.astype({"period": "Int64", "line": "int64", "column": "int64", "start": "int64", "end": "int64"})
 
 
-def extract_loaded(loaded: Iterable[Loaded], rules: Rules) -> pd.DataFrame:
+def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = False) -> pd.DataFrame:
+    """Every claim of LOADED, with its frame and the story its article belongs to."""
+    loaded = list(loaded)
     extractor = Extractor(rules)
     rows: list[dict] = []
     for item in loaded:
         rows.extend(extractor.extract(item))
-    return claims_frame(rows)
+    claims = add_frames(claims_frame(rows), {item.article.id: item.article.text for item in loaded}, rules)
+    stories = story_names([StoryText(item.article.id, item.view, item.article.published) for item in loaded], one_story)
+    return claims.assign(story=claims["article"].map(stories).astype("object"))
 
 
 def run(paths: list[str], rules_dir: str | Path | None = None, rules: Rules | None = None,
-        stdin=None, today=None) -> RunResult:
+        stdin=None, today=None, one_story: bool = False) -> RunResult:
     rules = rules or load_rules(rules_dir)
     loaded, problems = load_articles(paths, stdin=stdin)
-    claims = extract_loaded(loaded, rules)
+    claims = extract_loaded(loaded, rules, one_story)
     # Verified facts, accepted exceptions and inline suppressions (today: when exceptions expire).
     findings = review(loaded, claims, compare_claims(claims, rules), rules, today=today)
     return RunResult(rules, loaded, problems, claims, findings, list(paths))

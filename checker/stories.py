@@ -27,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 # Words of at least two characters that start with a letter: numbers never decide a story.
 _TOKEN = r"(?u)\b[^\W\d_][\w'-]+\b"
 _CHUNK = 2048
+_BACKGROUND = 300
 
 
 @dataclass(frozen=True)
@@ -40,16 +41,21 @@ class StoryText:
 
 @dataclass(frozen=True)
 class StoryOptions:
-    threshold: float = 0.8        # cosine distance at which average linkage stops joining groups
+    threshold: float = 0.85       # cosine distance at which average linkage stops joining groups
     window_days: int = 30         # articles with known dates further apart are never one story
 
 
 def _vectors(texts: list[str]):
+    """TF-IDF vectors of TEXTS. The IDF is fitted as if the input lay in an archive of at least
+    _BACKGROUND articles (empty ones): otherwise, in a folder of one story, the story's own words
+    (in every article) lose all weight and its articles look unrelated (measured on ecbplus-dev: a
+    story folder alone kept 34% of its article pairs together with plain IDF, 94% with this)."""
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_TOKEN, dtype=np.float32)
     try:
-        return vectorizer.fit_transform(texts), vectorizer
+        vectorizer.fit([*texts, *[""] * _BACKGROUND])
     except ValueError:  # no word in any article (empty or numbers only)
         return None, None
+    return vectorizer.transform(texts), vectorizer
 
 
 def _close_pairs(vectors, articles: list[StoryText], options: StoryOptions):
@@ -124,3 +130,10 @@ def group_stories(articles: list[StoryText], options: StoryOptions | None = None
         for i in members:
             names[i] = label
     return names
+
+
+def story_names(articles: list[StoryText], one_story: bool = False) -> dict[str, str]:
+    """Article id -> story name; ONE_STORY puts every article in one story named "all"."""
+    if one_story:
+        return {a.id: "all" for a in articles}
+    return dict(zip((a.id for a in articles), group_stories(articles), strict=True))
