@@ -243,66 +243,20 @@ class NumberGrammar:
 
     # ---------------------------------------------------------------- digits
     def _digits(self, tokens: list[Token], i: int) -> NumberPhrase | None:
-        tok = tokens[i]
-        text = tok.text
-        value = digits_value(text)
-        j = i + 1
-        written = text
-        n = len(tokens)
-        # "816 000": a space-separated thousands group.
-        while (
-            j < n and tokens[j].kind == "num" and not tokens[j].glued
-            and _THREE_DIGITS.fullmatch(tokens[j].text)
-            and tokens[j].start - tokens[j - 1].end == 1
-            and _UP_TO_THREE_DIGITS.fullmatch(tokens[j - 1].text)
-            and not (j + 1 < n and tokens[j + 1].glued and tokens[j + 1].text in ".,")
-            and not (j + 1 < n and tokens[j + 1].kind == "word" and tokens[j + 1].text[:1].isupper())
-        ):
-            value = value * 1000 + digits_value(tokens[j].text)
-            written = str(int(value))
-            j += 1
-        # "2.48×10−5", "3 x 10^8": scientific notation.
-        if (
-            j + 1 < n and tokens[j].kind in ("sym", "word") and tokens[j].text in ("×", "x", "X", "*")
-            and tokens[j + 1].kind == "num" and tokens[j + 1].text == "10"
-        ):
-            k = j + 2
-            sign = 1
-            if k < n and tokens[k].text == "^" and tokens[k].glued:
-                k += 1
-            if k < n and tokens[k].text in MINUS | {"−"} and tokens[k].glued:
-                sign = -1
-                k += 1
-            if k < n and tokens[k].kind == "num" and tokens[k].glued and tokens[k].text.isdigit():
-                value = value * 10 ** (sign * int(tokens[k].text))
-                return NumberPhrase(i, k + 1, value, value, value, "cardinal")
-        # "2-1/2 years", "a 4-1/2-month term": a whole number and a fraction joined by a hyphen
-        if (
-            j + 3 < n and tokens[j].text in HYPHENS and tokens[j].glued and text.isdigit()
-            and tokens[j + 1].kind == "num" and tokens[j + 1].glued and tokens[j + 1].text.isdigit()
-            and tokens[j + 2].text == "/" and tokens[j + 2].glued
-            and tokens[j + 3].kind == "num" and tokens[j + 3].glued and tokens[j + 3].text.isdigit()
-            and 0 < int(tokens[j + 1].text) < int(tokens[j + 3].text) <= 16
-        ):
-            v = round(value + int(tokens[j + 1].text) / int(tokens[j + 3].text), 6)
-            return NumberPhrase(i, j + 4, v, v, v, "cardinal")
-        # "1/2", "2 1/2": fractions written with a slash.
-        if j + 1 < n and tokens[j].text == "/" and tokens[j].glued and tokens[j + 1].kind == "num" and tokens[j + 1].glued:
-            den = digits_value(tokens[j + 1].text)
-            if text.isdigit() and tokens[j + 1].text.isdigit() and 0 < value < den and den in _DENOMINATORS:
-                v = round(value / den, 6)
-                return NumberPhrase(i, j + 2, v, v, v, "fraction")
-            return None  # "24/7", "9/11": not an amount
-        if (
-            j + 3 <= n - 0 and j + 2 < n and tokens[j].kind == "num" and not tokens[j].glued
-            and tokens[j + 1].text == "/" and tokens[j + 1].glued and tokens[j + 2].kind == "num"
-            and tokens[j + 2].glued and tokens[j].text.isdigit() and tokens[j + 2].text.isdigit()
-            and 0 < int(tokens[j].text) < int(tokens[j + 2].text) <= 16
-        ):
-            v = round(value + int(tokens[j].text) / int(tokens[j + 2].text), 6)
-            return NumberPhrase(i, j + 3, v, v, v, "cardinal")
+        """Digits: "1,500", "816 000", "2.48×10−5", "2-1/2", "1/2", "2 1/2", "2½", "1 in 4", "400 billion"."""
+        value, written, j = self._spaced_thousands(tokens, i)
+        phrase = self._scientific(tokens, i, j, value)
+        if phrase is None:
+            phrase = self._hyphenated_mixed_number(tokens, i, j, value)
+        if phrase is not None:
+            return phrase
+        if self._slash_follows(tokens, j):
+            return self._slash_fraction(tokens, i, j, value)
+        phrase = self._spaced_mixed_number(tokens, i, j, value)
+        if phrase is not None:
+            return phrase
         # "2½"
-        if j < n and tokens[j].glued and tokens[j].text in self.r.unicode_fractions:
+        if j < len(tokens) and tokens[j].glued and tokens[j].text in self.r.unicode_fractions:
             value += self.r.unicode_fractions[tokens[j].text]
             j += 1
         one_in = self._one_in(tokens, i)
@@ -310,6 +264,99 @@ class NumberGrammar:
             return one_in
         phrase = NumberPhrase(i, j, value, value, value, "cardinal", resolution=resolution_of(written))
         return self._apply_scale(tokens, j, phrase)
+
+    @staticmethod
+    def _spaced_thousands(tokens: list[Token], i: int) -> tuple[float, str, int]:
+        """The value of the number at token i with the thousands groups written after a space
+        ("816 000"), its digits as written (for the resolution), and the index after it."""
+        text = tokens[i].text
+        value = digits_value(text)
+        written = text
+        j = i + 1
+        while NumberGrammar._is_thousands_group(tokens, j):
+            value = value * 1000 + digits_value(tokens[j].text)
+            written = str(int(value))
+            j += 1
+        return value, written, j
+
+    @staticmethod
+    def _is_thousands_group(tokens: list[Token], j: int) -> bool:
+        """Token j goes on the number before it as a group of three digits after one space ("816 000"):
+        not when a point or comma is glued to it, nor when a capitalized word follows it."""
+        n = len(tokens)
+        return (
+            j < n and tokens[j].kind == "num" and not tokens[j].glued
+            and _THREE_DIGITS.fullmatch(tokens[j].text)
+            and tokens[j].start - tokens[j - 1].end == 1
+            and _UP_TO_THREE_DIGITS.fullmatch(tokens[j - 1].text)
+            and not (j + 1 < n and tokens[j + 1].glued and tokens[j + 1].text in ".,")
+            and not (j + 1 < n and tokens[j + 1].kind == "word" and tokens[j + 1].text[:1].isupper())
+        )
+
+    @staticmethod
+    def _scientific(tokens: list[Token], i: int, j: int, value: float) -> NumberPhrase | None:
+        """"2.48×10−5", "3 x 10^8": scientific notation, the mantissa ending before token j."""
+        n = len(tokens)
+        if not (
+            j + 1 < n and tokens[j].kind in ("sym", "word") and tokens[j].text in ("×", "x", "X", "*")
+            and tokens[j + 1].kind == "num" and tokens[j + 1].text == "10"
+        ):
+            return None
+        k = j + 2
+        sign = 1
+        if k < n and tokens[k].text == "^" and tokens[k].glued:
+            k += 1
+        if k < n and tokens[k].text in MINUS | {"−"} and tokens[k].glued:
+            sign = -1
+            k += 1
+        if k < n and tokens[k].kind == "num" and tokens[k].glued and tokens[k].text.isdigit():
+            value = value * 10 ** (sign * int(tokens[k].text))
+            return NumberPhrase(i, k + 1, value, value, value, "cardinal")
+        return None  # "3 x 10 metres": no exponent, so no power of ten
+
+    @staticmethod
+    def _hyphenated_mixed_number(tokens: list[Token], i: int, j: int, value: float) -> NumberPhrase | None:
+        """"2-1/2 years", "a 4-1/2-month term": a whole number and a fraction joined by a hyphen."""
+        n = len(tokens)
+        if (
+            j + 3 < n and tokens[j].text in HYPHENS and tokens[j].glued and tokens[i].text.isdigit()
+            and tokens[j + 1].kind == "num" and tokens[j + 1].glued and tokens[j + 1].text.isdigit()
+            and tokens[j + 2].text == "/" and tokens[j + 2].glued
+            and tokens[j + 3].kind == "num" and tokens[j + 3].glued and tokens[j + 3].text.isdigit()
+            and 0 < int(tokens[j + 1].text) < int(tokens[j + 3].text) <= 16
+        ):
+            v = round(value + int(tokens[j + 1].text) / int(tokens[j + 3].text), 6)
+            return NumberPhrase(i, j + 4, v, v, v, "cardinal")
+        return None
+
+    @staticmethod
+    def _slash_follows(tokens: list[Token], j: int) -> bool:
+        """A slash and a number glued after the number ending before token j ("1/2", "24/7")."""
+        return j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j].glued \
+            and tokens[j + 1].kind == "num" and tokens[j + 1].glued
+
+    @staticmethod
+    def _slash_fraction(tokens: list[Token], i: int, j: int, value: float) -> NumberPhrase | None:
+        """"1/2", "3/4": a fraction written with a slash; None for a name written so ("24/7", "9/11"),
+        which is not an amount."""
+        den = digits_value(tokens[j + 1].text)
+        if tokens[i].text.isdigit() and tokens[j + 1].text.isdigit() and 0 < value < den and den in _DENOMINATORS:
+            v = round(value / den, 6)
+            return NumberPhrase(i, j + 2, v, v, v, "fraction")
+        return None
+
+    @staticmethod
+    def _spaced_mixed_number(tokens: list[Token], i: int, j: int, value: float) -> NumberPhrase | None:
+        """"2 1/2": a whole number, a space and a fraction written with a slash."""
+        if (
+            j + 2 < len(tokens) and tokens[j].kind == "num" and not tokens[j].glued
+            and tokens[j + 1].text == "/" and tokens[j + 1].glued and tokens[j + 2].kind == "num"
+            and tokens[j + 2].glued and tokens[j].text.isdigit() and tokens[j + 2].text.isdigit()
+            and 0 < int(tokens[j].text) < int(tokens[j + 2].text) <= 16
+        ):
+            v = round(value + int(tokens[j].text) / int(tokens[j + 2].text), 6)
+            return NumberPhrase(i, j + 3, v, v, v, "cardinal")
+        return None
 
     def _small_int(self, tokens: list[Token], k: int) -> int | None:
         if not 0 <= k < len(tokens):
@@ -393,76 +440,110 @@ class NumberGrammar:
     def _words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """Cardinal words: "six", "Twenty", "twenty-one", "three hundred and forty-two thousand",
         "a dozen", "a million", "one and a half million", "half a million"."""
-        n = len(tokens)
         w = tokens[i].lower
-        r = self.r
-        # "a/an" + scale ("a dozen", "a million"), "a couple of".
-        if w in ("a", "an") and i + 1 < n and tokens[i + 1].kind == "word":
-            nxt = tokens[i + 1].lower
-            if nxt not in self.scales and nxt != "point" and self._unit_word_at(tokens, i + 1) \
-                    and (self._after_qualifier(tokens, i)
-                         or (self._word(tokens, i + 2), self._word(tokens, i + 3)) in r.qualifiers_after
-                         or (self._word(tokens, i + 2), self._word(tokens, i + 3), self._word(tokens, i + 4))
-                         == ("and", "a", "half")):
-                # "less than an inch", "more than a year", "nearly an hour": one unit, bounded;
-                # "a year and a half", "an hour and a half": one unit and a half
-                return NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
-            if nxt in self.scales:
-                phrase = NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
-                phrase = self._continue_words(tokens, i + 1, phrase, total=0, current=1, leading_a=True)
-                if phrase is not None:
-                    phrase.scaled = True  # "a dozen", "a million": the scale word is the amount
+        if w in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].kind == "word":
+            return self._after_article(tokens, i)
+        if w == "half":
+            phrase = self._half_words(tokens, i)
+            if phrase is not None:
                 return phrase
-            if nxt == "half" and self._word(tokens, i + 2) == "dozen" or \
-                    nxt == "half" and i + 3 < n and tokens[i + 2].text in HYPHENS and self._word(tokens, i + 3) == "dozen":
-                end = i + 3 if self._word(tokens, i + 2) == "dozen" else i + 4
-                return NumberPhrase(i, end, 6, 6, 6, "cardinal", scaled=True, words=True)
-            if nxt in r.approximate_numbers or nxt in r.article_numbers:
-                # "a couple of weeks", "a couple hours", "a pair of touchdowns"
-                end = i + 3 if self._word(tokens, i + 2) == "of" else i + 2
-                if end == i + 2 and not (i + 2 < n and tokens[i + 2].kind == "word"):
-                    return None
-                if nxt in r.article_numbers:
-                    v = r.article_numbers[nxt]
-                    return NumberPhrase(i, end, v, v, v, "cardinal", scaled=True, words=True)
-                v = r.approximate_numbers[nxt]
-                return NumberPhrase(i, end, v, v, v, "approximate", scaled=True, words=True)
-            return None
-        # "half a million", "half a dozen", "half-dozen"
-        if w in ("half",) and self._word(tokens, i + 1) in ("a", "an") and self._word(tokens, i + 2) in self.scales:
-            v = 0.5 * self.scales[self._word(tokens, i + 2)]
-            return NumberPhrase(i, i + 3, v, v, v, "cardinal", scaled=True, words=True)
-        if w == "half" and i + 2 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "dozen":
-            return NumberPhrase(i, i + 3, 6, 6, 6, "cardinal", scaled=True, words=True)
-        if w == "half" and i + 4 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "a" \
-                and tokens[i + 3].text in HYPHENS and self._word(tokens, i + 4) == "dozen":
-            return NumberPhrase(i, i + 5, 6, 6, 6, "cardinal", scaled=True, words=True)  # "half-a-dozen"
-        if w == "another" and self._word(tokens, i + 1) in self.scales:
+        elif w == "another" and self._word(tokens, i + 1) in self.scales:
             # "another dozen people", "another million": one more of the scale
             v = self.scales[self._word(tokens, i + 1)]
             return NumberPhrase(i, i + 2, v, v, v, "cardinal", scaled=True, words=True)
-        # "half an hour", "half a mile", "half-hour": half of a unit
-        if w == "half":
-            if self._word(tokens, i + 1) in ("a", "an") and self._unit_word_at(tokens, i + 2):
-                return NumberPhrase(i, i + 2, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
-            if i + 2 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
-                    and (self._word(tokens, i + 2),) in r.measure_words:
-                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
-            if self._word(tokens, i + 1) in r.half_unit_nouns \
-                    and self._word(tokens, i - 1) in r.half_unit_leads:
-                # "the half hour he was allotted", "the past half century"
-                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
-        if (w in r.approximate_numbers or w == "dozen") and self._word(tokens, i - 1) in _DETERMINER_LEADS:
-            # "the next couple of weeks", "his dozen rounds": the amount without "a"
-            if w == "dozen" and i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].lower.endswith("s"):
-                return NumberPhrase(i, i + 1, 12, 12, 12, "cardinal", scaled=True, words=True)
-            if w in r.approximate_numbers and self._word(tokens, i + 1) == "of":
-                v = r.approximate_numbers[w]
-                return NumberPhrase(i, i + 2, v, v, v, "approximate", scaled=True, words=True)
+        if (w in self.r.approximate_numbers or w == "dozen") and self._word(tokens, i - 1) in _DETERMINER_LEADS:
+            phrase = self._determined_amount(tokens, i)
+            if phrase is not None:
+                return phrase
         if w not in self.cardinals:
             return None
         phrase = NumberPhrase(i, i, 0, 0, 0, "cardinal", words=True)
         return self._continue_words(tokens, i, phrase, total=0, current=0, leading_a=False)
+
+    def _after_article(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"a"/"an" at token i and a word after it: "a dozen", "a million", "a half-dozen", "a couple of",
+        "a pair of", "less than an inch"."""
+        r = self.r
+        nxt = tokens[i + 1].lower
+        if nxt not in self.scales and nxt != "point" and self._unit_word_at(tokens, i + 1) \
+                and self._bounds_one_unit(tokens, i):
+            # "less than an inch", "more than a year", "nearly an hour": one unit, bounded;
+            # "a year and a half", "an hour and a half": one unit and a half
+            return NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
+        if nxt in self.scales:
+            phrase = NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
+            phrase = self._continue_words(tokens, i + 1, phrase, total=0, current=1, leading_a=True)
+            if phrase is not None:
+                phrase.scaled = True  # "a dozen", "a million": the scale word is the amount
+            return phrase
+        if nxt == "half" and self._word(tokens, i + 2) == "dozen" or \
+                nxt == "half" and i + 3 < len(tokens) and tokens[i + 2].text in HYPHENS \
+                and self._word(tokens, i + 3) == "dozen":
+            end = i + 3 if self._word(tokens, i + 2) == "dozen" else i + 4
+            return NumberPhrase(i, end, 6, 6, 6, "cardinal", scaled=True, words=True)
+        if nxt in r.approximate_numbers or nxt in r.article_numbers:
+            return self._article_amount(tokens, i, nxt)
+        return None
+
+    def _bounds_one_unit(self, tokens: list[Token], i: int) -> bool:
+        """The "a"/"an" at token i, before a unit word, says one unit: a qualifier bounds it ("less
+        than an inch", "a year or more") or "and a half" follows the unit ("a year and a half")."""
+        return (self._after_qualifier(tokens, i)
+                or (self._word(tokens, i + 2), self._word(tokens, i + 3)) in self.r.qualifiers_after
+                or (self._word(tokens, i + 2), self._word(tokens, i + 3), self._word(tokens, i + 4))
+                == ("and", "a", "half"))
+
+    def _article_amount(self, tokens: list[Token], i: int, nxt: str) -> NumberPhrase | None:
+        """"a couple of weeks", "a couple hours", "a pair of touchdowns": ``nxt``, the word after
+        "a", is a number only with "a" (rules/numbers.yaml approximate_numbers, article_numbers)."""
+        r = self.r
+        end = i + 3 if self._word(tokens, i + 2) == "of" else i + 2
+        if end == i + 2 and not (i + 2 < len(tokens) and tokens[i + 2].kind == "word"):
+            return None
+        if nxt in r.article_numbers:
+            v = r.article_numbers[nxt]
+            return NumberPhrase(i, end, v, v, v, "cardinal", scaled=True, words=True)
+        v = r.approximate_numbers[nxt]
+        return NumberPhrase(i, end, v, v, v, "approximate", scaled=True, words=True)
+
+    def _half_words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"half" at token i as a number: "half a million", "half a dozen", "half-dozen",
+        "half-a-dozen", or half of a unit."""
+        n = len(tokens)
+        if self._word(tokens, i + 1) in ("a", "an") and self._word(tokens, i + 2) in self.scales:
+            v = 0.5 * self.scales[self._word(tokens, i + 2)]
+            return NumberPhrase(i, i + 3, v, v, v, "cardinal", scaled=True, words=True)
+        if i + 2 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "dozen":
+            return NumberPhrase(i, i + 3, 6, 6, 6, "cardinal", scaled=True, words=True)
+        if i + 4 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "a" \
+                and tokens[i + 3].text in HYPHENS and self._word(tokens, i + 4) == "dozen":
+            return NumberPhrase(i, i + 5, 6, 6, 6, "cardinal", scaled=True, words=True)  # "half-a-dozen"
+        return self._half_unit(tokens, i)
+
+    def _half_unit(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"half an hour", "half a mile", "half-hour": half of a unit (the unit is read after it)."""
+        r = self.r
+        if self._word(tokens, i + 1) in ("a", "an") and self._unit_word_at(tokens, i + 2):
+            return NumberPhrase(i, i + 2, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
+        if i + 2 < len(tokens) and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
+                and (self._word(tokens, i + 2),) in r.measure_words:
+            return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
+        if self._word(tokens, i + 1) in r.half_unit_nouns \
+                and self._word(tokens, i - 1) in r.half_unit_leads:
+            # "the half hour he was allotted", "the past half century"
+            return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
+        return None
+
+    def _determined_amount(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"the next couple of weeks", "his dozen rounds": "couple" or "dozen" after a determiner
+        that stands for the "a"."""
+        w = tokens[i].lower
+        if w == "dozen" and i + 1 < len(tokens) and tokens[i + 1].kind == "word" and tokens[i + 1].lower.endswith("s"):
+            return NumberPhrase(i, i + 1, 12, 12, 12, "cardinal", scaled=True, words=True)
+        if w in self.r.approximate_numbers and self._word(tokens, i + 1) == "of":
+            v = self.r.approximate_numbers[w]
+            return NumberPhrase(i, i + 2, v, v, v, "approximate", scaled=True, words=True)
+        return None
 
     _AND_A = {"half": 0.5, "quarter": 0.25, "third": 0.333333}
 
