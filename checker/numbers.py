@@ -184,6 +184,21 @@ class NumberPhrase:
     words: bool = False          # written in words ("six")
 
 
+# What _read_word tells _continue_words to do after a token.
+_NEXT, _STOP, _NOT_A_NUMBER = "next", "stop", "not a number"
+
+
+@dataclass(slots=True)
+class _WordsRead:
+    """A number in words read so far, token by token ("three hundred and forty-two thousand")."""
+    k: int                 # the token to read next
+    total: float           # the amount before the last scale word ("three hundred ... thousand")
+    current: float         # the amount after it
+    last_kind: str | None  # the last word read: a (the "a" of "a million"), unit, teen, ten, hundred, big, frac
+    end: int               # one past the last token of the number
+    consumed_any: bool = False
+
+
 class NumberGrammar:
     """Parses number phrases from a token list, using the lexicons of a rule set."""
 
@@ -563,96 +578,122 @@ class NumberGrammar:
         return None
 
     def _continue_words(self, tokens, i, phrase, total, current, leading_a):
+        """Read number words from token i on into ``phrase`` ("three hundred and forty-two thousand");
+        None when no word was read or the words make an ordinal ("twenty-first")."""
+        read = _WordsRead(k=i, total=total, current=current, last_kind="a" if leading_a else None, end=phrase.i)
         n = len(tokens)
-        k = i
-        last_kind = "a" if leading_a else None   # unit, teen, ten, hundred, big
-        consumed_any = False
-        end = phrase.i
-        while k < n:
-            tok = tokens[k]
-            fraction = self._and_a_fraction(tokens, k, hyphenated=last_kind != "a") \
-                if last_kind in ("unit", "teen", "ten", "a") else None
-            if fraction is not None:
-                # "one and a half (million)", "two-and-a-half years" written as one word
-                frac, k = fraction
-                current = max(current, 1) + frac
-                end = k
-                consumed_any = True
-                last_kind = "frac"
-                if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued \
-                        and self._word(tokens, k + 1) in self.big_scales:
-                    k += 1  # "two-and-a-half-million"
-                if k < n and tokens[k].lower in self.big_scales:
-                    total += current * self.big_scales[tokens[k].lower]
-                    current = 0
-                    phrase.scaled = True
-                    phrase.scale_word = tokens[k].lower
-                    k += 1
-                    end = k
+        while read.k < n:
+            step = self._read_word(tokens, read, phrase)
+            if step is _STOP:
                 break
-            if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind in ("unit", "teen", "ten", "hundred") \
-                    and k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.big_scales:
-                k += 1  # "one-million dollars", "two-billion-dollar": the hyphen joins a scale word
-                continue
-            if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind == "ten":
-                # "twenty-one": hyphen between a ten and a unit
-                if (k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.cardinals
-                        and self.cardinals[tokens[k + 1].lower] < 10):
-                    k += 1
-                    continue
-                if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.r.ordinals:
-                    return None  # "twenty-first" is an ordinal (ordinal_at), not 20
-                break
-            if tok.kind != "word":
-                break
-            w = tok.lower
-            if w == "and" and last_kind in ("hundred", "big") and k + 1 < n:
-                nxt = tokens[k + 1].lower
-                if nxt in self.cardinals:
-                    k += 1
-                    continue
-                if nxt in ("a", "one") and self._word(tokens, k + 2) in ("half", "quarter", "third"):
-                    pass
-                else:
-                    break
-            if w in self.cardinals:
-                v = self.cardinals[w]
-                if last_kind in ("unit", "teen"):
-                    break
-                if last_kind == "ten" and v >= 10:
-                    break
-                if last_kind == "a":
-                    break
-                current += v
-                last_kind = "unit" if v < 10 else ("teen" if v < 20 else "ten")
-            elif w == "hundred" and last_kind in ("unit", "teen", "ten", "a", None) and (current or last_kind == "a"):
-                current = max(current, 1) * 100
-                last_kind = "hundred"
-            elif w in self.big_scales and w != "hundred" and (current or last_kind == "a" or total):
-                scale = self.big_scales[w]
-                if last_kind == "big" and current == 0:
-                    break
-                total += max(current, 1) * scale
-                current = 0
-                last_kind = "big"
-                phrase.scaled = True
-                phrase.scale_word = w
-            elif w == "dozen" and (current or last_kind == "a"):
-                current = max(current, 1) * 12
-                last_kind = "big"
-            else:
-                break
-            k += 1
-            end = k
-            consumed_any = True
-        if not consumed_any:
+            if step is _NOT_A_NUMBER:
+                return None
+        if not read.consumed_any:
             return None
-        value = round(total + current, 6)
-        phrase.j = end
+        value = round(read.total + read.current, 6)
+        phrase.j = read.end
         phrase.low = phrase.high = phrase.value = value
         # A number said in words is as exact as it is written: "six" is 6, "three hundred" is round.
         phrase.resolution = resolution_of(str(int(value))) if float(value).is_integer() else 1.0
         return phrase
+
+    def _read_word(self, tokens: list[Token], read: _WordsRead, phrase: NumberPhrase) -> str:
+        """Read token read.k of a number in words: _NEXT (read on), _STOP (the number ended before
+        it) or _NOT_A_NUMBER."""
+        fraction = self._and_a_fraction(tokens, read.k, hyphenated=read.last_kind != "a") \
+            if read.last_kind in ("unit", "teen", "ten", "a") else None
+        if fraction is not None:
+            self._read_and_a_fraction(tokens, read, phrase, fraction)
+            return _STOP  # nothing goes on after the fraction and its scale
+        tok = tokens[read.k]
+        if tok.kind == "sym" and tok.text in HYPHENS and tok.glued:
+            return self._read_hyphen(tokens, read)
+        if tok.kind != "word":
+            return _STOP
+        w = tok.lower
+        if w == "and" and read.last_kind in ("hundred", "big") and read.k + 1 < len(tokens):
+            nxt = tokens[read.k + 1].lower
+            if nxt in self.cardinals:
+                read.k += 1  # "three hundred and forty": "and" joins the tens to the hundreds
+                return _NEXT
+            if not (nxt in ("a", "one") and self._word(tokens, read.k + 2) in ("half", "quarter", "third")):
+                return _STOP
+        if not self._add_number_word(w, read, phrase):
+            return _STOP
+        read.k += 1
+        read.end = read.k
+        read.consumed_any = True
+        return _NEXT
+
+    def _read_and_a_fraction(self, tokens: list[Token], read: _WordsRead, phrase: NumberPhrase,
+                             fraction: tuple[float, int]) -> None:
+        """"one and a half (million)", "two-and-a-half years" written as one word: add the fraction
+        and the scale word after it."""
+        frac, read.k = fraction
+        read.current = max(read.current, 1) + frac
+        read.end = read.k
+        read.consumed_any = True
+        read.last_kind = "frac"
+        n = len(tokens)
+        k = read.k
+        if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued \
+                and self._word(tokens, k + 1) in self.big_scales:
+            k += 1  # "two-and-a-half-million"
+        if k < n and tokens[k].lower in self.big_scales:
+            read.total += read.current * self.big_scales[tokens[k].lower]
+            read.current = 0
+            phrase.scaled = True
+            phrase.scale_word = tokens[k].lower
+            k += 1
+            read.end = k
+        read.k = k
+
+    def _read_hyphen(self, tokens: list[Token], read: _WordsRead) -> str:
+        """A hyphen glued after a number word, at token read.k: _NEXT past it when it joins the word
+        after it to the number, else _STOP or _NOT_A_NUMBER."""
+        k = read.k
+        n = len(tokens)
+        if read.last_kind in ("unit", "teen", "ten", "hundred") \
+                and k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.big_scales:
+            read.k += 1  # "one-million dollars", "two-billion-dollar": the hyphen joins a scale word
+            return _NEXT
+        if read.last_kind == "ten":
+            # "twenty-one": hyphen between a ten and a unit
+            if (k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.cardinals
+                    and self.cardinals[tokens[k + 1].lower] < 10):
+                read.k += 1
+                return _NEXT
+            if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.r.ordinals:
+                return _NOT_A_NUMBER  # "twenty-first" is an ordinal (ordinal_at), not 20
+        return _STOP
+
+    def _add_number_word(self, w: str, read: _WordsRead, phrase: NumberPhrase) -> bool:
+        """Add the number word ``w`` to the amount read so far; False when it cannot go on this
+        number ("six seven", "twenty thirty", "million million")."""
+        if w in self.cardinals:
+            v = self.cardinals[w]
+            if read.last_kind in ("unit", "teen") or read.last_kind == "ten" and v >= 10 or read.last_kind == "a":
+                return False
+            read.current += v
+            read.last_kind = "unit" if v < 10 else ("teen" if v < 20 else "ten")
+        elif w == "hundred" and read.last_kind in ("unit", "teen", "ten", "a", None) \
+                and (read.current or read.last_kind == "a"):
+            read.current = max(read.current, 1) * 100
+            read.last_kind = "hundred"
+        elif w in self.big_scales and w != "hundred" and (read.current or read.last_kind == "a" or read.total):
+            if read.last_kind == "big" and read.current == 0:
+                return False
+            read.total += max(read.current, 1) * self.big_scales[w]
+            read.current = 0
+            read.last_kind = "big"
+            phrase.scaled = True
+            phrase.scale_word = w
+        elif w == "dozen" and (read.current or read.last_kind == "a"):
+            read.current = max(read.current, 1) * 12
+            read.last_kind = "big"
+        else:
+            return False
+        return True
 
     def _vague(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """'several dozen', 'a few hundred', 'dozens of', 'tens of thousands', 'hundreds of millions'."""
@@ -699,76 +740,116 @@ class NumberGrammar:
 
     def _fraction_words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """'half of', 'a third of', 'two-thirds', 'three quarters of', 'one-fifth'."""
-        n = len(tokens)
         w = tokens[i].lower
-        r = self.r
-        one_and_a = self._word(tokens, i - 1) == "and" and i >= 2 and (
-            tokens[i - 2].kind == "num" or tokens[i - 2].lower in self.cardinals)  # "one and a half"
-        if w in ("a", "an", "one") and self._word(tokens, i + 1) in r.fractions and not one_and_a:
-            frac_tok = i + 1
-            if tokens[frac_tok].glued is False or w in ("a", "an") or tokens[i + 1].glued is False:
-                pass
-            fw = self._word(tokens, frac_tok)
-            if fw in ("second",):
-                return None
-            # "a third of", "a quarter of", "one-fifth of"; "a half" alone too
-            follows = self._word(tokens, frac_tok + 1)
-            if fw == "half" and (follows == "dozen" or i + 3 < n and tokens[frac_tok + 1].text in HYPHENS
-                                 and self._word(tokens, frac_tok + 2) == "dozen"):
-                return None  # "a half-dozen": a number, read by _words
-            if follows == "of" and self._word(tokens, frac_tok + 2) in ("a", "an") \
-                    and self._word(tokens, frac_tok + 3) in self.big_scales \
-                    and self._word(tokens, frac_tok + 3) != "hundred":
-                # "a quarter of a million": a number, not a fraction of something
-                v = round(r.fractions[fw] * self.big_scales[self._word(tokens, frac_tok + 3)], 6)
-                return NumberPhrase(i, frac_tok + 4, v, v, v, "cardinal", scaled=True, words=True,
-                                    scale_word=self._word(tokens, frac_tok + 3))
-            if follows in ("of",) or fw in ("half",) or (w == "one" and i + 2 < n and tokens[i + 1].text in HYPHENS):
-                v = r.fractions[fw]
-                return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
-            k = frac_tok + 1
-            if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued and tokens[k + 1].glued:
-                k += 1
-            # "a quarter point", "a quarter-point cut", "a third of a mile": a fraction of a unit;
-            # "cut by a third", "nearly a fifth.": a fraction standing alone ("a third term" is an
-            # ordinal)
-            led = self._word(tokens, i - 1) in r.fraction_lead_words
-            alone = k == frac_tok + 1 and (
-                (not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
-                                            "bigger", "cheaper")) and (follows or led)
-                # "cut by a third to $2.4 billion", "fell by roughly a quarter since March", "roughly
-                # a third reported ...": after a lead word, a function word or a verb in -ed ends it
-                or led and follows != "of" and (follows in r.stop_words or follows.endswith("ed")))
-            if fw not in ("half", "quarter") and self._word(tokens, k) in r.ordinal_time_nouns:
-                return None  # "the dollar weakened for a fifth day": an ordinal, not a fifth of a day
-            if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
-                v = r.fractions[fw]
-                return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
-            if w != "one":
-                return None  # "one quarter the power" is read below
+        if w in ("a", "an", "one") and self._word(tokens, i + 1) in self.r.fractions \
+                and not self._after_number_and(tokens, i):
+            return self._article_fraction(tokens, i)
         if w in self.cardinals and self.cardinals[w] < 10:
-            k = i + 1
-            if k < n and tokens[k].text in HYPHENS and tokens[k].glued:
-                k += 1
-            fw = self._word(tokens, k)
-            if fw in r.fractions and fw not in ("half", "second") and (fw.endswith("s") or self.cardinals[w] == 1):
-                v = round(self.cardinals[w] * r.fractions[fw], 6)
-                if fw in ("thirds",):
-                    v = round(self.cardinals[w] / 3, 6)
-                if v > 1:
-                    return None  # "nine quarters of football": a count of quarters, not 2.25 of a whole
-                return NumberPhrase(i, k + 1, v, v, v, "fraction", words=True)
-            return None
+            return self._counted_fraction(tokens, i)
         if w == "half":
-            nxt = self._word(tokens, i + 1)
-            prev = self._word(tokens, i - 1)
-            if prev in ("first", "second", "a", "one", "the", "other"):
-                return None
-            if nxt in ("of", "the", "its", "their", "his", "her", "our", "all"):
-                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)
-            if prev in r.fraction_lead_words and nxt not in ("a", "an") \
-                    and not (i + 1 < len(tokens) and tokens[i + 1].text in HYPHENS):
-                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)  # "cut by about half"
+            return self._half_fraction(tokens, i)
+        return None
+
+    def _after_number_and(self, tokens: list[Token], i: int) -> bool:
+        """Token i follows a number and "and": the "a half" of "one and a half" is read with the number."""
+        return self._word(tokens, i - 1) == "and" and i >= 2 and (
+            tokens[i - 2].kind == "num" or tokens[i - 2].lower in self.cardinals)
+
+    def _article_fraction(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"a"/"an"/"one" at token i and a fraction word: "a third of", "a quarter of", "one-fifth of",
+        "a half", "a quarter of a million"."""
+        w = tokens[i].lower
+        frac_tok = i + 1
+        fw = self._word(tokens, frac_tok)
+        if fw in ("second",):
+            return None
+        follows = self._word(tokens, frac_tok + 1)
+        if fw == "half" and (follows == "dozen" or i + 3 < len(tokens) and tokens[frac_tok + 1].text in HYPHENS
+                             and self._word(tokens, frac_tok + 2) == "dozen"):
+            return None  # "a half-dozen": a number, read by _words
+        phrase = self._fraction_of_scale(tokens, i, fw, follows)
+        if phrase is not None:
+            return phrase
+        if follows in ("of",) or fw in ("half",) or (w == "one" and i + 2 < len(tokens) and tokens[i + 1].text in HYPHENS):
+            v = self.r.fractions[fw]
+            return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
+        return self._fraction_of_unit_or_alone(tokens, i, fw, follows)
+
+    def _fraction_of_scale(self, tokens: list[Token], i: int, fw: str, follows: str) -> NumberPhrase | None:
+        """"a quarter of a million": a number, not a fraction of something (the fraction word ``fw``
+        at token i + 1, ``follows`` after it)."""
+        frac_tok = i + 1
+        if follows == "of" and self._word(tokens, frac_tok + 2) in ("a", "an") \
+                and self._word(tokens, frac_tok + 3) in self.big_scales \
+                and self._word(tokens, frac_tok + 3) != "hundred":
+            v = round(self.r.fractions[fw] * self.big_scales[self._word(tokens, frac_tok + 3)], 6)
+            return NumberPhrase(i, frac_tok + 4, v, v, v, "cardinal", scaled=True, words=True,
+                                scale_word=self._word(tokens, frac_tok + 3))
+        return None
+
+    def _fraction_of_unit_or_alone(self, tokens: list[Token], i: int, fw: str, follows: str) -> NumberPhrase | None:
+        """"a quarter point", "a quarter-point cut", "a third of a mile": a fraction of a unit;
+        "cut by a third", "nearly a fifth.": a fraction standing alone ("a third term" is an ordinal)."""
+        r = self.r
+        w = tokens[i].lower
+        n = len(tokens)
+        frac_tok = i + 1
+        k = frac_tok + 1
+        if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued and tokens[k + 1].glued:
+            k += 1
+        alone = k == frac_tok + 1 and self._fraction_stands_alone(tokens, i, follows)
+        if fw not in ("half", "quarter") and self._word(tokens, k) in r.ordinal_time_nouns:
+            return None  # "the dollar weakened for a fifth day": an ordinal, not a fifth of a day
+        if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
+            v = r.fractions[fw]
+            return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
+        if w != "one":
+            return None
+        # "one quarter the power": read as a count of fractions, as "two-thirds" is
+        if w in self.cardinals and self.cardinals[w] < 10:
+            return self._counted_fraction(tokens, i)
+        return None
+
+    def _fraction_stands_alone(self, tokens: list[Token], i: int, follows: str) -> bool:
+        """The fraction word after token i ends the phrase: nothing or a comparative follows it ("by
+        a third.", "a third more"), or, after a lead word ("cut by", "roughly"), a function word or a
+        verb in -ed ("cut by a third to $2.4 billion", "fell by roughly a quarter since March",
+        "roughly a third reported ...")."""
+        r = self.r
+        led = self._word(tokens, i - 1) in r.fraction_lead_words
+        return ((not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
+                                            "bigger", "cheaper")) and (follows or led)
+                or led and follows != "of" and (follows in r.stop_words or follows.endswith("ed")))
+
+    def _counted_fraction(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """A small cardinal at token i and a fraction word: "two-thirds", "three quarters of",
+        "one-fifth" (at most a whole)."""
+        r = self.r
+        w = tokens[i].lower
+        k = i + 1
+        if k < len(tokens) and tokens[k].text in HYPHENS and tokens[k].glued:
+            k += 1
+        fw = self._word(tokens, k)
+        if fw in r.fractions and fw not in ("half", "second") and (fw.endswith("s") or self.cardinals[w] == 1):
+            v = round(self.cardinals[w] * r.fractions[fw], 6)
+            if fw in ("thirds",):
+                v = round(self.cardinals[w] / 3, 6)
+            if v > 1:
+                return None  # "nine quarters of football": a count of quarters, not 2.25 of a whole
+            return NumberPhrase(i, k + 1, v, v, v, "fraction", words=True)
+        return None
+
+    def _half_fraction(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"half of", "half the", "cut by about half": "half" at token i as a fraction of a whole."""
+        nxt = self._word(tokens, i + 1)
+        prev = self._word(tokens, i - 1)
+        if prev in ("first", "second", "a", "one", "the", "other"):
+            return None
+        if nxt in ("of", "the", "its", "their", "his", "her", "our", "all"):
+            return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)
+        if prev in self.r.fraction_lead_words and nxt not in ("a", "an") \
+                and not (i + 1 < len(tokens) and tokens[i + 1].text in HYPHENS):
+            return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)  # "cut by about half"
         return None
 
     # ---------------------------------------------------------------- ordinals
