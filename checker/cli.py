@@ -133,11 +133,7 @@ def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_re
 def render_report(result, report: dict, fmt: str) -> str:
     from .report import render
 
-    if fmt == "html":
-        from .report_html import render_html
-
-        return render_html(result, report)
-    return render(report, fmt)
+    return render(report, fmt, result)
 
 
 def write_report_files(result, report: dict, folder: Path) -> None:

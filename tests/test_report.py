@@ -9,8 +9,8 @@ import os
 
 import pytest
 
-from checker import report as report_module
 from checker.report import FINDING_CSV_COLUMNS, render, render_claims, write_atomic
+from checker.report import files as report_files
 
 FINDING_KEYS = {"rule", "level", "event", "period", "entity", "unit", "message", "claims"}
 CLAIM_KEYS = {"article", "source", "published", "value", "low", "high", "qualifier", "text", "sentence",
@@ -187,9 +187,9 @@ def test_write_atomic_never_leaves_a_partial_file(tmp_path, monkeypatch, fail_at
         raise OSError(28, "No space left on device")
 
     if fail_at == "fsync":
-        monkeypatch.setattr(report_module.os, "fsync", boom)
+        monkeypatch.setattr(report_files.os, "fsync", boom)
     elif fail_at == "replace":
-        monkeypatch.setattr(report_module.os, "replace", boom)
+        monkeypatch.setattr(report_files.os, "replace", boom)
     else:
         real_fdopen = os.fdopen
 
@@ -211,7 +211,7 @@ def test_write_atomic_never_leaves_a_partial_file(tmp_path, monkeypatch, fail_at
             def __getattr__(self, name):
                 return getattr(self.handle, name)
 
-        monkeypatch.setattr(report_module.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
+        monkeypatch.setattr(report_files.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
     with pytest.raises(OSError):
         write_atomic(target, "new content that is much longer than the old one\n" * 100)
     assert target.read_text(encoding="utf-8") == "old complete content\n"
