@@ -1,4 +1,4 @@
-"""CI commands: check, baseline, rules, config (registered on the main command group).
+"""CI commands: check, baseline, rules, config (attached to the main command group in cli.py).
 
 `factcheck check` is the gate a pull-request job runs: it compares the given (or changed)
 articles with the published corpus and the verified facts, and reports only the findings that
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _emit, _report_problems, bundled_corpus, handle_errors, main, render_report
+from .cli_common import bundled_corpus, emit, handle_errors, render_report, report_problems
 from .config import FORMATS, Config, describe, display_path, load_config
 from .errors import ConfigError, UsageError
 from .rules import LEVEL_RANK, LEVELS
@@ -67,7 +67,7 @@ def _note(message: str) -> None:
     click.echo(f"factcheck: {message}", err=True)
 
 
-@main.command()
+@click.command()
 @click.argument("articles", nargs=-1, type=click.Path())
 @_against_option
 @click.option("--changed-since", metavar="REF",
@@ -157,9 +157,9 @@ def check(articles, corpus, changed_since, corpus_only, baseline, no_baseline, f
         if output and output != "-":
             write_atomic(output, render(report, "markdown"))
     else:
-        _emit(render_report(result, report, fmt), output)
+        emit(render_report(result, report, fmt), output)
     if result.problems:
-        _report_problems(result.problems)
+        report_problems(result.problems)
         raise UsageError(f"{len(result.problems)} article(s) could not be read; the others were checked")
     if result.baselined:
         _note(f"{result.baselined} finding(s) recorded in the baseline {result.baseline} not reported")
@@ -169,7 +169,7 @@ def check(articles, corpus, changed_since, corpus_only, baseline, no_baseline, f
         sys.exit(1)
 
 
-@main.command()
+@click.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Baseline file to write (default: `baseline` in factcheck.toml); `-` prints it.")
 @_against_option
@@ -193,16 +193,16 @@ def baseline(output, corpus, rules_dir, config_file):
     rules = load_rules(config["rules"])
     result = check_articles([], _corpus_of(config), rules, root=config.root, whole_corpus=True)
     if result.problems:
-        _report_problems(result.problems)
+        report_problems(result.problems)
         raise UsageError(f"{len(result.problems)} article(s) could not be read; no baseline written")
     text = render_baseline(result.findings)
-    _emit(text, str(target))
+    emit(text, str(target))
     count = len(json.loads(text)["findings"])
     if str(target) != "-":
         _note(f"recorded {count} finding(s) of {len(result.loaded)} article(s) in {target}")
 
 
-@main.command(name="rules")
+@click.command(name="rules")
 @click.argument("code", required=False)
 @click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
               help="The list of checks as a table, or as JSON.")
@@ -267,7 +267,7 @@ def explain(check, rules) -> str:
     return "\n".join(out)
 
 
-@main.command(name="config")
+@click.command(name="config")
 @_against_option
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Baseline file.")
 @click.option("--fail-level", type=click.Choice(LEVELS), default=None,
