@@ -18,9 +18,22 @@ UNPRINTED_CLAIM_COLUMNS = {"published", "change", "entity_key", "sentence", "sta
 
 
 def finding_card(n: int, f: dict, articles: Articles) -> str:
-    level = f.get("level") or "suggestion"
+    """One finding: what it is about, its notes, and each source's sentence side by side."""
     card_id = f"f{n}"
     claims = f.get("claims") or []
+    outlier = f.get("outlier")
+    parts = _card_header(n, f, card_id, claims)
+    parts += _card_notes(f, claims)
+    parts.append(f'<div class="sources" aria-label="Sources of finding {n}" role="group">')
+    for c in claims:
+        parts += _source_box(c, f, outlier is not None and c.get("article") == outlier, card_id, articles)
+    parts.append("</div></article>")
+    return "\n".join(parts)
+
+
+def _card_header(n: int, f: dict, card_id: str, claims: list[dict]) -> list[str]:
+    """The card's opening tag (with what the filters read), its title and the facts list."""
+    level = f.get("level") or "suggestion"
     sources = sorted({c.get("source") or "" for c in claims})
     event_key = f"e:{f['event']}" if f.get("event") else "none"
     title = f"{esc(f.get('entity'))}"
@@ -38,6 +51,12 @@ def finding_card(n: int, f: dict, articles: Articles) -> str:
                          ("Unit", f.get("unit"))):
         parts.append(f"<div><dt>{label}</dt><dd>{esc(value if value not in (None, '') else '—')}</dd></div>")
     parts.append("</dl>")
+    return parts
+
+
+def _card_notes(f: dict, claims: list[dict]) -> list[str]:
+    """The message, the verified fact, why the finding is suppressed, and who the outlier is."""
+    parts = []
     if f.get("message"):
         parts.append(f'<p class="message">{esc(f["message"])}</p>')
     fact = f.get("fact")
@@ -50,7 +69,8 @@ def finding_card(n: int, f: dict, articles: Articles) -> str:
     suppressed = f.get("suppressed")
     if suppressed:
         parts.append(f'<div class="note suppressed-why"><strong>Suppressed:</strong> '
-                     f'{esc(suppressed.get("reason") or "no reason given")}{definition_list(suppressed, skip=("reason",))}</div>')
+                     f'{esc(suppressed.get("reason") or "no reason given")}'
+                     f'{definition_list(suppressed, skip=("reason",))}</div>')
     outlier = f.get("outlier")
     if outlier:
         odd = [c for c in claims if c.get("article") == outlier]
@@ -59,34 +79,34 @@ def finding_card(n: int, f: dict, articles: Articles) -> str:
             parts.append(f'<p class="note outlier-note"><strong>Outlier:</strong> {esc(odd[0].get("source"))} '
                          f'({esc(outlier)}) gives {esc(odd[0].get("text"))}; the {len(others)} other sources agree '
                          f'with one another.</p>')
-    parts.append(f'<div class="sources" aria-label="Sources of finding {n}" role="group">')
-    for c in claims:
-        article_id = c.get("article")
-        is_outlier = outlier is not None and article_id == outlier
-        anchor = articles.anchor_of(c)
-        outlet = articles.outlet_note(article_id)
-        parts.append(f'<section class="source{" outlier" if is_outlier else ""}">')
-        parts.append(f'<h4>{esc(c.get("source"))}</h4>')
-        if is_outlier:
-            parts.append('<span class="badge level-error outlier-tag">outlier</span>')
-        if outlet:
-            parts.append(f'<p class="muted">{esc(outlet)}</p>')
-        if article_id in articles.meta or c.get("published"):
-            parts.append(f'<p class="muted">{esc(articles.date_note(article_id, c.get("published")))}</p>')
-        read = reading(c, f.get("unit"))
-        parts.append(f'<p class="value">As written: <strong>{esc(c.get("text"))}</strong>'
-                     + (f' <span class="muted">(read as {esc(read)})</span>' if read else "") + "</p>")
-        parts.append(f'<blockquote class="sentence">{sentence_html(c, articles)}</blockquote>')
-        where = f"{article_id}, line {c.get('line')}, column {c.get('column')}"
-        if anchor:
-            parts.append(f'<p><a class="open-article" href="#{anchor}" data-from="{card_id}">'
-                         f'Read in the article<span class="visually-hidden"> from {esc(c.get("source"))}</span></a> '
-                         f'<span class="muted">({esc(where)})</span></p>')
-        else:
-            parts.append(f'<p class="muted">{esc(where)}</p>')
-        parts.append("</section>")
-    parts.append("</div></article>")
-    return "\n".join(parts)
+    return parts
+
+
+def _source_box(c: dict, f: dict, is_outlier: bool, card_id: str, articles: Articles) -> list[str]:
+    """One source of a finding: outlet, date, the number as written and read, the sentence, the link."""
+    article_id = c.get("article")
+    anchor = articles.anchor_of(c)
+    outlet = articles.outlet_note(article_id)
+    parts = [f'<section class="source{" outlier" if is_outlier else ""}">', f'<h4>{esc(c.get("source"))}</h4>']
+    if is_outlier:
+        parts.append('<span class="badge level-error outlier-tag">outlier</span>')
+    if outlet:
+        parts.append(f'<p class="muted">{esc(outlet)}</p>')
+    if article_id in articles.meta or c.get("published"):
+        parts.append(f'<p class="muted">{esc(articles.date_note(article_id, c.get("published")))}</p>')
+    read = reading(c, f.get("unit"))
+    parts.append(f'<p class="value">As written: <strong>{esc(c.get("text"))}</strong>'
+                 + (f' <span class="muted">(read as {esc(read)})</span>' if read else "") + "</p>")
+    parts.append(f'<blockquote class="sentence">{sentence_html(c, articles)}</blockquote>')
+    where = f"{article_id}, line {c.get('line')}, column {c.get('column')}"
+    if anchor:
+        parts.append(f'<p><a class="open-article" href="#{anchor}" data-from="{card_id}">'
+                     f'Read in the article<span class="visually-hidden"> from {esc(c.get("source"))}</span></a> '
+                     f'<span class="muted">({esc(where)})</span></p>')
+    else:
+        parts.append(f'<p class="muted">{esc(where)}</p>')
+    parts.append("</section>")
+    return parts
 
 
 def summary_section(report: dict, articles: Articles) -> str:
