@@ -73,49 +73,7 @@ class SarifFormatter(Formatter):
     def render(self, report: dict) -> str:
         rules = _rules_of(report)
         index = {r["id"]: i for i, r in enumerate(rules)}
-        results = []
-        for f in report["findings"]:
-            claims = f["claims"]
-            result: dict = {
-                "ruleId": f["rule"],
-                "level": SARIF_LEVEL[f["level"]],
-                "message": {"text": f["message"]},
-                "partialFingerprints": {FINGERPRINT_KEY: f["fingerprint"]},
-                "properties": {k: f[k] for k in ("name", "event", "period", "entity", "unit")},
-            }
-            if f["rule"] in index:
-                result["ruleIndex"] = index[f["rule"]]
-            if claims:
-                result["locations"] = [_physical(claims[0])]
-            related = []
-            for c in claims[1:]:
-                loc = _physical(c)
-                loc["message"] = {"text": _claim_note(c)}
-                related.append(loc)
-            fact = f.get("fact")
-            if fact:
-                loc = {"physicalLocation": {"artifactLocation": artifact_uri(fact["file"]),
-                                            "region": {"startLine": int(fact.get("line") or 1)}}}
-                loc["message"] = {"text": f"verified fact: {fact['value']} {fact['entity']} at {fact['event']}"
-                                          + (f" ({fact['period']})" if fact.get("period") else "")
-                                          + f"; source: {fact['source']}; verified by {fact['verified_by']} "
-                                          f"on {fact['verified_on']}"}
-                related.append(loc)
-            for n, loc in enumerate(related, 1):
-                loc["id"] = n
-            if related:
-                result["relatedLocations"] = related
-            suppressed = f.get("suppressed")
-            if suppressed:
-                entry = {"kind": "inSource" if suppressed.get("kind") == "inline" else "external",
-                         "status": "accepted", "justification": suppressed.get("reason") or ""}
-                where = suppressed.get("where")
-                props = {k: v for k, v in (("where", where), ("accepted_by", suppressed.get("accepted_by")),
-                                          ("expires", suppressed.get("expires"))) if v}
-                if props:
-                    entry["properties"] = props
-                result["suppressions"] = [entry]
-            results.append(result)
+        results = [_result(f, index) for f in report["findings"]]
         summary = report["summary"]
         log = {
             "$schema": SARIF_SCHEMA,
@@ -134,3 +92,62 @@ class SarifFormatter(Formatter):
             }],
         }
         return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _result(f: dict, index: dict) -> dict:
+    """One finding as a SARIF result: at its first claim, the others and the fact related."""
+    claims = f["claims"]
+    result: dict = {
+        "ruleId": f["rule"],
+        "level": SARIF_LEVEL[f["level"]],
+        "message": {"text": f["message"]},
+        "partialFingerprints": {FINGERPRINT_KEY: f["fingerprint"]},
+        "properties": {k: f[k] for k in ("name", "event", "period", "entity", "unit")},
+    }
+    if f["rule"] in index:
+        result["ruleIndex"] = index[f["rule"]]
+    if claims:
+        result["locations"] = [_physical(claims[0])]
+    related = _related_locations(f)
+    if related:
+        result["relatedLocations"] = related
+    suppressed = f.get("suppressed")
+    if suppressed:
+        result["suppressions"] = [_suppression(suppressed)]
+    return result
+
+
+def _related_locations(f: dict) -> list[dict]:
+    """The claims after the first, then the verified fact, numbered from 1."""
+    related = []
+    for c in f["claims"][1:]:
+        loc = _physical(c)
+        loc["message"] = {"text": _claim_note(c)}
+        related.append(loc)
+    fact = f.get("fact")
+    if fact:
+        related.append(_fact_location(fact))
+    for n, loc in enumerate(related, 1):
+        loc["id"] = n
+    return related
+
+
+def _fact_location(fact: dict) -> dict:
+    loc = {"physicalLocation": {"artifactLocation": artifact_uri(fact["file"]),
+                                "region": {"startLine": int(fact.get("line") or 1)}}}
+    loc["message"] = {"text": f"verified fact: {fact['value']} {fact['entity']} at {fact['event']}"
+                              + (f" ({fact['period']})" if fact.get("period") else "")
+                              + f"; source: {fact['source']}; verified by {fact['verified_by']} "
+                              f"on {fact['verified_on']}"}
+    return loc
+
+
+def _suppression(suppressed: dict) -> dict:
+    entry = {"kind": "inSource" if suppressed.get("kind") == "inline" else "external",
+             "status": "accepted", "justification": suppressed.get("reason") or ""}
+    where = suppressed.get("where")
+    props = {k: v for k, v in (("where", where), ("accepted_by", suppressed.get("accepted_by")),
+                              ("expires", suppressed.get("expires"))) if v}
+    if props:
+        entry["properties"] = props
+    return entry
