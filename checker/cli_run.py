@@ -110,8 +110,6 @@ def eval_command(gold, show, fmt, rules_dir):
     """
     import json
 
-    from tabulate import tabulate
-
     from .evaluate import evaluate, read_gold
     from .rules import load_rules
 
@@ -120,6 +118,16 @@ def eval_command(gold, show, fmt, rules_dir):
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(show=show), ensure_ascii=False, indent=2))
         return
+    _echo_scores(result)
+    if show:
+        _echo_misses(result)
+        _echo_mismatches(result)
+
+
+def _echo_scores(result) -> None:
+    """The scores per match kind, then (with more than one domain) the F1 per domain."""
+    from tabulate import tabulate
+
     rows = [[m, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", s.tp, s.gold, s.predicted]
             for m, s in result.scores.items()]
     click.echo(f"{result.sentences} sentences, {result.scores['value'].gold} gold claims")
@@ -131,23 +139,30 @@ def eval_command(gold, show, fmt, rules_dir):
                   f"{sc['value+entity'].f1:.3f}", sc["value"].gold] for d, sc in sorted(result.by_domain.items())]
         click.echo(tabulate(drows, headers=["domain", "value F1", "+qualifier", "+unit", "+entity", "gold"],
                             tablefmt="simple"))
-    if show:
-        click.echo("\nMisses (gold claims not found):")
-        for m in result.misses:
+
+
+def _echo_misses(result) -> None:
+    """Gold claims not found, and claims found that are not in the gold."""
+    click.echo("\nMisses (gold claims not found):")
+    for m in result.misses:
+        g = m["gold"]
+        click.echo(f"  {m['id']}: {g.get('text', '')!r} value={g.get('value', (g.get('low'), g.get('high')))}"
+                   f" unit={g.get('unit')} | {m['text']}")
+    click.echo("\nFalse hits (extracted, not in gold):")
+    for m in result.false_hits:
+        p = m["predicted"]
+        click.echo(f"  {m['id']}: {p['text']!r} value={p['value'] if p['value'] is not None else (p['low'], p['high'])}"
+                   f" unit={p['unit']} entity={p['entity']!r} | {m['text']}")
+
+
+def _echo_mismatches(result) -> None:
+    """Claims whose value matched a gold claim but whose qualifier, unit or entity did not."""
+    for metric, items_ in result.mismatches.items():
+        click.echo(f"\nValue found, {metric.split('+')[1]} differs:")
+        for m in items_:
             g = m["gold"]
-            click.echo(f"  {m['id']}: {g.get('text', '')!r} value={g.get('value', (g.get('low'), g.get('high')))}"
-                       f" unit={g.get('unit')} | {m['text']}")
-        click.echo("\nFalse hits (extracted, not in gold):")
-        for m in result.false_hits:
-            p = m["predicted"]
-            click.echo(f"  {m['id']}: {p['text']!r} value={p['value'] if p['value'] is not None else (p['low'], p['high'])}"
-                       f" unit={p['unit']} entity={p['entity']!r} | {m['text']}")
-        for metric, items_ in result.mismatches.items():
-            click.echo(f"\nValue found, {metric.split('+')[1]} differs:")
-            for m in items_:
-                g = m["gold"]
-                got = "; ".join(f"{p['text']!r} q={p['qualifier']} unit={p['unit']} entity={p['entity']!r}"
-                                for p in m["predicted"])
-                click.echo(f"  {m['id']}: gold {g.get('text', '')!r} q={g.get('qualifier')} unit={g.get('unit')} "
-                           f"entity={g.get('entity')!r} | got {got}")
+            got = "; ".join(f"{p['text']!r} q={p['qualifier']} unit={p['unit']} entity={p['entity']!r}"
+                            for p in m["predicted"])
+            click.echo(f"  {m['id']}: gold {g.get('text', '')!r} q={g.get('qualifier')} unit={g.get('unit')} "
+                       f"entity={g.get('entity')!r} | got {got}")
 
