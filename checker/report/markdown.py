@@ -22,32 +22,12 @@ class MarkdownFormatter(Formatter):
         if not findings:
             out += ["No discrepancies found.", ""]
         else:
-            rows = []
-            for n, f in enumerate(findings, 1):
-                sources = "<br>".join(f"{_md(c['text'])} ({_md(c['source'])}, `{where(c)}`)" for c in f["claims"])
-                level = f["level"] + (" (suppressed)" if f.get("suppressed") else "")
-                rows.append([n, level, f["rule"], _md(f["event"] or "-"), f["period"] or "-", _md(f["entity"]), sources])
-            out.append(tabulate(rows, headers=["#", "level", "rule", "event", "period", "entity", "sources"],
-                                tablefmt="github"))
+            out.append(_findings_table(findings))
             out.append("")
             out.append("## Evidence")
             out.append("")
             for n, f in enumerate(findings, 1):
-                title = f"{n}. **{f['level']}** `{f['rule']}` {f['name']}: {_md(f['entity'])}"
-                if f["event"]:
-                    title += f" at {_md(f['event'])}"
-                if f["period"]:
-                    title += f" ({f['period']})"
-                out.append(title)
-                if f.get("fact"):
-                    fact = f["fact"]
-                    out.append(f"   - verified fact: **{_md(str(fact['value']))}**, {_md(fact['source'])} "
-                               f"(verified by {_md(fact['verified_by'])} on {fact['verified_on']})")
-                if f.get("suppressed"):
-                    out.append(f"   - suppressed: {_md(f['suppressed']['reason'])}")
-                for c in f["claims"]:
-                    sentence = _bold_claim(c["sentence"].replace("\n", " "), c["text"].replace("\n", " "))
-                    out.append(f"   - `{where(c)}` {_md(c['source'])}, {date_note(c, articles)}: {sentence}")
+                out += _evidence(n, f, articles)
                 out.append("")
         if report.get("errors"):
             out.append("## Unreadable articles")
@@ -56,6 +36,35 @@ class MarkdownFormatter(Formatter):
                 out.append(f"- `{e['path']}`: {_md(e['message'])}")
             out.append("")
         return "\n".join(out)
+
+
+def _findings_table(findings: list[dict]) -> str:
+    rows = []
+    for n, f in enumerate(findings, 1):
+        sources = "<br>".join(f"{_md(c['text'])} ({_md(c['source'])}, `{where(c)}`)" for c in f["claims"])
+        level = f["level"] + (" (suppressed)" if f.get("suppressed") else "")
+        rows.append([n, level, f["rule"], _md(f["event"] or "-"), f["period"] or "-", _md(f["entity"]), sources])
+    return tabulate(rows, headers=["#", "level", "rule", "event", "period", "entity", "sources"], tablefmt="github")
+
+
+def _evidence(n: int, f: dict, articles: dict) -> list[str]:
+    """Finding n as a list item: its title, verified fact, suppression, and each claim's sentence."""
+    title = f"{n}. **{f['level']}** `{f['rule']}` {f['name']}: {_md(f['entity'])}"
+    if f["event"]:
+        title += f" at {_md(f['event'])}"
+    if f["period"]:
+        title += f" ({f['period']})"
+    out = [title]
+    if f.get("fact"):
+        fact = f["fact"]
+        out.append(f"   - verified fact: **{_md(str(fact['value']))}**, {_md(fact['source'])} "
+                   f"(verified by {_md(fact['verified_by'])} on {fact['verified_on']})")
+    if f.get("suppressed"):
+        out.append(f"   - suppressed: {_md(f['suppressed']['reason'])}")
+    for c in f["claims"]:
+        sentence = _bold_claim(c["sentence"].replace("\n", " "), c["text"].replace("\n", " "))
+        out.append(f"   - `{where(c)}` {_md(c['source'])}, {date_note(c, articles)}: {sentence}")
+    return out
 
 
 def _bold_claim(sentence: str, text: str) -> str:

@@ -20,27 +20,10 @@ class TableFormatter(Formatter):
         findings = report["findings"]
         articles = {a["article"]: a for a in report["articles"]}
         if findings:
-            rows = []
-            for n, f in enumerate(findings, 1):
-                sources = "\n".join(f"{c['text']}  ({c['source']}, {where(c)})" for c in f["claims"])
-                state = f["level"] + (" (suppressed)" if f.get("suppressed") else "")
-                rows.append([n, state, f["rule"], f["event"] or "-", f["period"] or "-", f["entity"], sources])
-            out.append(tabulate(rows, headers=["#", "level", "rule", "event", "period", "entity", "sources"],
-                                tablefmt=self.tablefmt))
+            out.append(self.findings_table(findings))
             out.append("")
             for n, f in enumerate(findings, 1):
-                out.append(f"[{n}] {f['level']} {f['rule']} {f['name']}: {f['entity']}"
-                           + (f" at {f['event']}" if f["event"] else "") + (f" ({f['period']})" if f["period"] else ""))
-                if f.get("fact"):
-                    fact = f["fact"]
-                    out.append(f"    verified fact: {fact['value']} ({fact['source']}; verified by {fact['verified_by']} "
-                               f"on {fact['verified_on']}; {fact['where']})")
-                if f.get("suppressed"):
-                    out.append(f"    suppressed: {f['suppressed']['reason']}")
-                for c in f["claims"]:
-                    out.append(f"    {where(c)}:{c['column']} {c['source']}, {date_note(c, articles)}: \"{c['text']}\"")
-                    for line in textwrap.wrap(c["sentence"].replace("\n", " "), 96):
-                        out.append(f"        {line}")
+                out += _evidence(n, f, articles)
                 out.append("")
         else:
             out.append("No discrepancies found.")
@@ -52,3 +35,30 @@ class TableFormatter(Formatter):
             out.append(f"note: {a['article']}: date {a['published']} inferred from the text")
         out.append(summary_line(report["summary"]))
         return "\n".join(out) + "\n"
+
+    def findings_table(self, findings: list[dict]) -> str:
+        """One row per finding, its claims in the last cell."""
+        rows = []
+        for n, f in enumerate(findings, 1):
+            sources = "\n".join(f"{c['text']}  ({c['source']}, {where(c)})" for c in f["claims"])
+            state = f["level"] + (" (suppressed)" if f.get("suppressed") else "")
+            rows.append([n, state, f["rule"], f["event"] or "-", f["period"] or "-", f["entity"], sources])
+        return tabulate(rows, headers=["#", "level", "rule", "event", "period", "entity", "sources"],
+                        tablefmt=self.tablefmt)
+
+
+def _evidence(n: int, f: dict, articles: dict) -> list[str]:
+    """Finding n: its title, verified fact, suppression, and each claim with its sentence wrapped."""
+    out = [f"[{n}] {f['level']} {f['rule']} {f['name']}: {f['entity']}"
+           + (f" at {f['event']}" if f["event"] else "") + (f" ({f['period']})" if f["period"] else "")]
+    if f.get("fact"):
+        fact = f["fact"]
+        out.append(f"    verified fact: {fact['value']} ({fact['source']}; verified by {fact['verified_by']} "
+                   f"on {fact['verified_on']}; {fact['where']})")
+    if f.get("suppressed"):
+        out.append(f"    suppressed: {f['suppressed']['reason']}")
+    for c in f["claims"]:
+        out.append(f"    {where(c)}:{c['column']} {c['source']}, {date_note(c, articles)}: \"{c['text']}\"")
+        for line in textwrap.wrap(c["sentence"].replace("\n", " "), 96):
+            out.append(f"        {line}")
+    return out
