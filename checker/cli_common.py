@@ -1,5 +1,5 @@
-"""What the command modules share: the bundled corpus, error handling (the only place where errors
-become exit codes and messages), and writing a report to stdout or a file."""
+"""What the command modules share: the bundled corpus, error handling (library errors and crashes
+become exit code 2 and one ``Error:`` line here), and writing a report to stdout or a file."""
 
 from __future__ import annotations
 

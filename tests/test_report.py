@@ -244,3 +244,36 @@ def test_run_writes_reports_in_the_working_directory_by_default(corpus, run_cli)
 def test_no_reports_writes_nothing(corpus, run_cli):
     run_cli("run", corpus, "--no-reports")
     assert not (run_cli.cwd / "reports").exists()
+
+
+# ----------------------------------------------------------------------------- the registry
+
+
+def test_every_report_format_is_registered():
+    from checker.cli import RUN_FORMATS
+    from checker.config import FORMATS
+    from checker.report import FORMATTERS
+
+    assert set(RUN_FORMATS) | set(FORMATS) <= set(FORMATTERS)
+    assert all(cls.name == name for name, cls in FORMATTERS.items())
+
+
+def test_format_modules_do_not_import_the_registry():
+    """checker/report/__init__.py imports the format modules, never the other way round."""
+    import ast
+    from pathlib import Path
+
+    import checker.report
+
+    package = Path(checker.report.__file__).parent
+    for module in sorted(package.glob("*.py")):
+        if module.name == "__init__.py":
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert not (node.level == 1 and node.module is None), f"{module.name}: from . import ..."
+                assert node.module != "checker.report", module.name
+                assert not (node.level == 2 and node.module is None and any(a.name == "report" for a in node.names)), \
+                    module.name
+            if isinstance(node, ast.Import):
+                assert all(a.name != "checker.report" for a in node.names), module.name
