@@ -217,7 +217,8 @@ def baseline(output, corpus, rules_dir, config_file):
     recorded by fingerprint (rule, articles, event, entity, values), never by line, so edits
     that move text do not bring them back.
     """
-    from .gate import check_articles, render_baseline
+    from .baseline import render_baseline
+    from .gate import check_articles
     from .rules import load_rules
 
     config = _resolve(config_file, corpus=corpus, rules=rules_dir)
@@ -276,7 +277,7 @@ def rules_command(code, fmt, rules_dir, config_file):
 
 def explain(check, rules) -> str:
     """A rule with its passing and failing example, and what factcheck reports for each."""
-    from .gate import run_example
+    from .examples import run_example
 
     out = [f"{check.code} {check.name}", f"level: {check.level}", "", check.summary, ""]
     if not check.examples:
