@@ -1,62 +1,20 @@
-"""Command line. The only place where errors become exit codes and messages.
+"""Command line: the ``factcheck`` command group.
 
 Exit codes (as in Vale, ruff, sqlfluff): 0 the report was produced (and, with --fail-level, no
 finding reached that level); 1 a finding reached --fail-level; 2 bad input, bad rules, bad
-configuration or a crash, with a one-line ``Error: ...`` on stderr.
+configuration or a crash, with a one-line ``Error: ...`` on stderr (cli_common.handle_errors).
+
+The commands live in cli_run (run, extract, eval) and cli_check (check, baseline, rules, config);
+they are attached to the ``main`` group here, and only here.
 """
 
 from __future__ import annotations
 
-import functools
-import sys
-import traceback
-from importlib import resources
-from pathlib import Path
-
 import click
 
 from . import __version__
-from .errors import FactcheckError, UsageError
-from .rules import LEVEL_RANK, LEVELS
-
-RUN_FORMATS = ("table", "markdown", "json", "csv", "html")
-CLAIM_FORMATS = ("jsonl", "csv", "table")
-
-
-def bundled_corpus() -> Path:
-    """The bundled corpus: ``seeds/`` shipped with the package (or of the source tree)."""
-    packaged = resources.files("checker") / "seeds"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "seeds"
-
-
-def _fail(message: str, code: int = 2):
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(code)
-
-
-def handle_errors(func):
-    """Turn library errors into exit code 2 with one line on stderr; never a traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except FactcheckError as exc:
-            _fail(str(exc))
-        except click.exceptions.Exit:
-            raise
-        except click.ClickException:
-            raise
-        except (KeyboardInterrupt, BrokenPipeError):
-            sys.exit(2)
-        except Exception as exc:  # a crash is exit 2 too, with where it happened
-            tb = traceback.extract_tb(exc.__traceback__)[-1]
-            _fail(f"internal error: {type(exc).__name__}: {exc} ({Path(tb.filename).name}:{tb.lineno}); "
-                  "please report it with the input that caused it")
-
-    return wrapper
+from .cli_check import baseline, check, config_command, rules_command
+from .cli_run import CLAIM_FORMATS, RUN_FORMATS, eval_command, extract, run
 
 
 class _Group(click.Group):
@@ -75,166 +33,7 @@ def main():
     """
 
 
-def _emit(text: str, output: str | None):
-    from .report import write_atomic
+for _command in (run, extract, eval_command, check, baseline, rules_command, config_command):
+    main.add_command(_command)
 
-    if output and output != "-":
-        write_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
-
-
-def _report_problems(problems) -> None:
-    for p in problems:
-        click.echo(f"Error: {p.path}: {p.problem}", err=True)
-
-
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("-f", "--format", "fmt", type=click.Choice(RUN_FORMATS), default="table", show_default=True,
-              help="Report format on stdout (or in --output).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Write the report to FILE (atomically) instead of stdout.")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
-              help="Rules folder (default: the rules bundled with factcheck).")
-@click.option("--fail-level", type=click.Choice(LEVELS), default=None,
-              help="Exit 1 when a finding is at or above LEVEL.")
-@click.option("--min-level", type=click.Choice(LEVELS), default="suggestion", show_default=True,
-              help="Leave findings below LEVEL out of the report.")
-@click.option("--reports-dir", type=click.Path(file_okay=False), default="reports", show_default=True,
-              help="Folder where report.md, report.html, findings.json and claims.csv are written.")
-@click.option("--no-reports", is_flag=True, help="Do not write the report files.")
-@handle_errors
-def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_reports):
-    """Check articles for numeric discrepancies between sources.
-
-    PATHS are article files and folders (default: the bundled corpus, seeds/). Folders are read
-    recursively; an article's id is its path relative to the folder given. `-` reads stdin.
-    """
-    from .pipeline import run as run_pipeline
-
-    targets = list(paths) or [str(bundled_corpus())]
-    result = run_pipeline(targets, rules_dir=rules_dir)
-    if not result.loaded and result.problems:
-        _report_problems(result.problems)
-        raise UsageError("no article could be read")
-    result.findings = [f for f in result.findings if LEVEL_RANK[f.level] >= LEVEL_RANK[min_level]]
-    report = result.to_dict()
-    if not no_reports:
-        write_report_files(result, report, Path(reports_dir))
-    _emit(render_report(result, report, fmt), output)
-    if result.problems:
-        _report_problems(result.problems)
-        raise UsageError(f"{len(result.problems)} article(s) could not be read; the others were checked")
-    if fail_level and any(LEVEL_RANK[f.level] >= LEVEL_RANK[fail_level] and not f.suppressed for f in result.findings):
-        sys.exit(1)
-
-
-def render_report(result, report: dict, fmt: str) -> str:
-    from .report import render
-
-    if fmt == "html":
-        from .report_html import render_html
-
-        return render_html(result, report)
-    return render(report, fmt)
-
-
-def write_report_files(result, report: dict, folder: Path) -> None:
-    from .report import render, render_claims, write_atomic
-
-    write_atomic(folder / "report.md", render(report, "markdown"))
-    write_atomic(folder / "findings.json", render(report, "json"))
-    write_atomic(folder / "claims.csv", render_claims(result.claims_table(), "csv"))
-    write_atomic(folder / "report.html", render_report(result, report, "html"))
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("-f", "--format", "fmt", type=click.Choice(CLAIM_FORMATS), default="jsonl", show_default=True,
-              help="Claims format on stdout (or in --output): one JSON object a line, CSV, or a table.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Write the claims to FILE (atomically) instead of stdout.")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
-              help="Rules folder (default: the rules bundled with factcheck).")
-@handle_errors
-def extract(paths, fmt, output, rules_dir):
-    """Print every claim of the articles in PATHS (`-` reads stdin).
-
-    Each claim has article, source, published, value, low, high, qualifier, change, unit, entity,
-    entity_key, event, period, text, sentence, start, end, line, column.
-    """
-    from .load import load_articles
-    from .pipeline import extract_loaded
-    from .report import render_claims
-    from .rules import load_rules
-
-    rules = load_rules(rules_dir)
-    loaded, problems = load_articles(paths)
-    claims = extract_loaded(loaded, rules)
-    _emit(render_claims(claims, fmt), output)
-    if problems:
-        _report_problems(problems)
-        raise UsageError(f"{len(problems)} article(s) could not be read; the others were extracted")
-
-
-@main.command(name="eval")
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--show", is_flag=True, help="Also list the misses, the false hits and the attribute mismatches.")
-@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
-              help="Scores as a table, or as JSON (with --show: the misses too).")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
-              help="Rules folder (default: the rules bundled with factcheck).")
-@handle_errors
-def eval_command(gold, show, fmt, rules_dir):
-    """Score the extractor on labelled sentences (GOLD: .jsonl files or folders of them).
-
-    Prints precision, recall and F1 for value, value+qualifier, value+unit and value+entity.
-    Claims match when their values are equal (ranges: both ends); each counts at most once.
-    """
-    import json
-
-    from tabulate import tabulate
-
-    from .evaluate import evaluate, read_gold
-    from .rules import load_rules
-
-    items = read_gold(list(gold))
-    result = evaluate(items, load_rules(rules_dir))
-    if fmt == "json":
-        click.echo(json.dumps(result.as_dict(show=show), ensure_ascii=False, indent=2))
-        return
-    rows = [[m, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", s.tp, s.gold, s.predicted]
-            for m, s in result.scores.items()]
-    click.echo(f"{result.sentences} sentences, {result.scores['value'].gold} gold claims")
-    click.echo(tabulate(rows, headers=["match", "precision", "recall", "F1", "matched", "gold", "predicted"],
-                        tablefmt="simple"))
-    if len(result.by_domain) > 1:
-        click.echo("")
-        drows = [[d, f"{sc['value'].f1:.3f}", f"{sc['value+qualifier'].f1:.3f}", f"{sc['value+unit'].f1:.3f}",
-                  f"{sc['value+entity'].f1:.3f}", sc["value"].gold] for d, sc in sorted(result.by_domain.items())]
-        click.echo(tabulate(drows, headers=["domain", "value F1", "+qualifier", "+unit", "+entity", "gold"],
-                            tablefmt="simple"))
-    if show:
-        click.echo("\nMisses (gold claims not found):")
-        for m in result.misses:
-            g = m["gold"]
-            click.echo(f"  {m['id']}: {g.get('text', '')!r} value={g.get('value', (g.get('low'), g.get('high')))}"
-                       f" unit={g.get('unit')} | {m['text']}")
-        click.echo("\nFalse hits (extracted, not in gold):")
-        for m in result.false_hits:
-            p = m["predicted"]
-            click.echo(f"  {m['id']}: {p['text']!r} value={p['value'] if p['value'] is not None else (p['low'], p['high'])}"
-                       f" unit={p['unit']} entity={p['entity']!r} | {m['text']}")
-        for metric, items_ in result.mismatches.items():
-            click.echo(f"\nValue found, {metric.split('+')[1]} differs:")
-            for m in items_:
-                g = m["gold"]
-                got = "; ".join(f"{p['text']!r} q={p['qualifier']} unit={p['unit']} entity={p['entity']!r}"
-                                for p in m["predicted"])
-                click.echo(f"  {m['id']}: gold {g.get('text', '')!r} q={g.get('qualifier')} unit={g.get('unit')} "
-                           f"entity={g.get('entity')!r} | got {got}")
-
-
-# Commands that gate articles in CI (check, baseline, rules, config) live in their own module.
-from . import cli_check as _cli_check  # noqa: E402,F401  (registers its commands on `main`)
+__all__ = ["CLAIM_FORMATS", "RUN_FORMATS", "main"]

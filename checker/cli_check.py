@@ -1,4 +1,4 @@
-"""CI commands: check, baseline, rules, config (registered on the main command group).
+"""CI commands: check, baseline, rules, config (attached to the main command group in cli.py).
 
 `factcheck check` is the gate a pull-request job runs: it compares the given (or changed)
 articles with the published corpus and the verified facts, and reports only the findings that
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .cli import _emit, _report_problems, bundled_corpus, handle_errors, main, render_report
+from .cli_common import bundled_corpus, emit, handle_errors, render_report, report_problems
 from .config import FORMATS, Config, describe, display_path, load_config
 from .errors import ConfigError, UsageError
 from .rules import LEVEL_RANK, LEVELS
@@ -67,7 +67,7 @@ def _note(message: str) -> None:
     click.echo(f"factcheck: {message}", err=True)
 
 
-@main.command()
+@click.command()
 @click.argument("articles", nargs=-1, type=click.Path())
 @_against_option
 @click.option("--changed-since", metavar="REF",
@@ -101,21 +101,43 @@ def check(articles, corpus, changed_since, corpus_only, baseline, no_baseline, f
     corpus are not theirs. Exit 0 when nothing reaches --fail-level, 1 when something does, 2 on
     bad input, rules or configuration.
     """
-    from .gate import check_articles, empty_check, in_folders
-    from .report import render, write_atomic
     from .rules import load_rules
-    from .vcs import changed_since as git_changed
 
     if not articles and not changed_since:
         raise UsageError("nothing to check: give ARTICLE paths or --changed-since REF")
     config = _resolve(config_file, corpus=corpus, rules=rules_dir, fail_level=fail_level, min_level=min_level,
                       baseline=baseline, format=fmt)
     rules = load_rules(config["rules"])
+    corpus_paths = _existing_corpus(config)
+    baseline_path = _baseline_path(config, no_baseline)
+    targets = _given_targets(articles, corpus_paths, corpus_only)
+    exceptions_changed = False
+    if changed_since:
+        exceptions_changed = _add_changed_targets(targets, changed_since, corpus_paths, rules, config)
+    result = _run_check(targets, exceptions_changed, corpus_paths, rules, config, baseline_path)
+    _emit_check_report(result, config, output)
+    if result.problems:
+        report_problems(result.problems)
+        raise UsageError(f"{len(result.problems)} article(s) could not be read; the others were checked")
+    if result.baselined:
+        _note(f"{result.baselined} finding(s) recorded in the baseline {result.baseline} not reported")
+    gate = LEVEL_RANK[config["fail-level"]]
+    failing = [f for f in result.findings if not f.suppressed and LEVEL_RANK[f.level] >= gate]
+    if failing and not exit_zero:
+        sys.exit(1)
+
+
+def _existing_corpus(config: Config) -> list[Path]:
     corpus_paths = _corpus_of(config)
     for folder in corpus_paths:
         if not Path(folder).exists():
             raise UsageError(f"corpus {folder}: no such file or directory")
-    baseline_path = _baseline_path(config, no_baseline)
+    return corpus_paths
+
+
+def _given_targets(articles, corpus_paths: list[Path], corpus_only: bool) -> list[Path]:
+    """The ARTICLES to check; with --corpus-only, those in the corpus folders."""
+    from .gate import in_folders
 
     targets: list[Path] = []
     for given in articles:
@@ -127,17 +149,32 @@ def check(articles, corpus, changed_since, corpus_only, baseline, no_baseline, f
         targets.append(path)
     if corpus_only and articles and len(targets) < len(articles):
         _note(f"{len(articles) - len(targets)} file(s) outside the corpus folders not checked")
-    exceptions_changed = False
-    if changed_since:
-        changed = git_changed(changed_since)
-        picked = [p for p in changed if in_folders(p, corpus_paths)]
-        exceptions_file = Path(rules.files.get("exceptions.yaml", rules.directory / "exceptions.yaml")).resolve()
-        exceptions_changed = exceptions_file in {p.resolve() for p in changed}
-        _note(f"{len(picked)} article(s) added or modified since {changed_since}"
-              + (": " + ", ".join(p.relative_to(config.root).as_posix() if p.is_relative_to(config.root) else str(p)
-                                  for p in picked) if picked else ""))
-        known = {p.resolve() for p in targets}
-        targets += [p for p in picked if p.resolve() not in known]
+    return targets
+
+
+def _add_changed_targets(targets: list[Path], changed_since: str, corpus_paths: list[Path], rules,
+                         config: Config) -> bool:
+    """Add the corpus articles git reports changed since REF to ``targets``; whether the
+    exceptions file changed too."""
+    from .gate import in_folders
+    from .vcs import changed_since as git_changed
+
+    changed = git_changed(changed_since)
+    picked = [p for p in changed if in_folders(p, corpus_paths)]
+    exceptions_file = Path(rules.files.get("exceptions.yaml", rules.directory / "exceptions.yaml")).resolve()
+    exceptions_changed = exceptions_file in {p.resolve() for p in changed}
+    _note(f"{len(picked)} article(s) added or modified since {changed_since}"
+          + (": " + ", ".join(p.relative_to(config.root).as_posix() if p.is_relative_to(config.root) else str(p)
+                              for p in picked) if picked else ""))
+    known = {p.resolve() for p in targets}
+    targets += [p for p in picked if p.resolve() not in known]
+    return exceptions_changed
+
+
+def _run_check(targets: list[Path], exceptions_changed: bool, corpus_paths: list[Path], rules, config: Config,
+               baseline_path: Path | None):
+    """The check result, with the findings below min-level left out."""
+    from .gate import check_articles, empty_check
 
     if targets or exceptions_changed:
         # An edited exceptions file is checked too: its expired and unused entries are reported.
@@ -148,6 +185,12 @@ def check(articles, corpus, changed_since, corpus_only, baseline, no_baseline, f
         result = empty_check(rules, corpus_paths, config.root)
     floor = LEVEL_RANK[config["min-level"]]
     result.findings = [f for f in result.findings if LEVEL_RANK[f.level] >= floor]
+    return result
+
+
+def _emit_check_report(result, config: Config, output: str | None) -> None:
+    from .report import render, write_atomic
+
     report = result.to_dict()
     fmt = config["format"]
     if fmt == "github":
@@ -157,19 +200,10 @@ def check(articles, corpus, changed_since, corpus_only, baseline, no_baseline, f
         if output and output != "-":
             write_atomic(output, render(report, "markdown"))
     else:
-        _emit(render_report(result, report, fmt), output)
-    if result.problems:
-        _report_problems(result.problems)
-        raise UsageError(f"{len(result.problems)} article(s) could not be read; the others were checked")
-    if result.baselined:
-        _note(f"{result.baselined} finding(s) recorded in the baseline {result.baseline} not reported")
-    gate = LEVEL_RANK[config["fail-level"]]
-    failing = [f for f in result.findings if not f.suppressed and LEVEL_RANK[f.level] >= gate]
-    if failing and not exit_zero:
-        sys.exit(1)
+        emit(render_report(result, report, fmt), output)
 
 
-@main.command()
+@click.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Baseline file to write (default: `baseline` in factcheck.toml); `-` prints it.")
 @_against_option
@@ -183,7 +217,8 @@ def baseline(output, corpus, rules_dir, config_file):
     recorded by fingerprint (rule, articles, event, entity, values), never by line, so edits
     that move text do not bring them back.
     """
-    from .gate import check_articles, render_baseline
+    from .baseline import render_baseline
+    from .gate import check_articles
     from .rules import load_rules
 
     config = _resolve(config_file, corpus=corpus, rules=rules_dir)
@@ -193,16 +228,16 @@ def baseline(output, corpus, rules_dir, config_file):
     rules = load_rules(config["rules"])
     result = check_articles([], _corpus_of(config), rules, root=config.root, whole_corpus=True)
     if result.problems:
-        _report_problems(result.problems)
+        report_problems(result.problems)
         raise UsageError(f"{len(result.problems)} article(s) could not be read; no baseline written")
     text = render_baseline(result.findings)
-    _emit(text, str(target))
+    emit(text, str(target))
     count = len(json.loads(text)["findings"])
     if str(target) != "-":
         _note(f"recorded {count} finding(s) of {len(result.loaded)} article(s) in {target}")
 
 
-@main.command(name="rules")
+@click.command(name="rules")
 @click.argument("code", required=False)
 @click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
               help="The list of checks as a table, or as JSON.")
@@ -242,7 +277,7 @@ def rules_command(code, fmt, rules_dir, config_file):
 
 def explain(check, rules) -> str:
     """A rule with its passing and failing example, and what factcheck reports for each."""
-    from .gate import run_example
+    from .examples import run_example
 
     out = [f"{check.code} {check.name}", f"level: {check.level}", "", check.summary, ""]
     if not check.examples:
@@ -267,7 +302,7 @@ def explain(check, rules) -> str:
     return "\n".join(out)
 
 
-@main.command(name="config")
+@click.command(name="config")
 @_against_option
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Baseline file.")
 @click.option("--fail-level", type=click.Choice(LEVELS), default=None,

@@ -127,14 +127,10 @@ def _suggest(key: str) -> str:
     return ""
 
 
-def read_config(path: Path) -> Config:
-    """Parse and validate one factcheck.toml."""
-    path = Path(path)
-    shown = display_path(path)
-    text = read_text_file(path, ConfigError, shown)
-    lines = text.splitlines()
+def _parse_toml(text: str, lines: list[str], shown: str) -> dict:
+    """The file's data; invalid TOML stops with the line tomllib names."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _TOML_POSITION.search(message)
@@ -143,6 +139,65 @@ def read_config(path: Path) -> Config:
             line = int(m.group(1)) if m.group(1) else max(len(lines), 1)
             message = message[:m.start()]
         raise ConfigError(shown, line, None, f"invalid TOML: {message}") from None
+
+
+# One validator per key: (value as written, folder of the file, error maker) -> value in force.
+def _corpus_value(value, root: Path, bad) -> list[Path]:
+    folders = [value] if isinstance(value, str) else value
+    if not isinstance(folders, list) or not folders or not all(isinstance(f, str) and f.strip() for f in folders):
+        raise bad("expected a folder or a list of folders, e.g. corpus = [\"articles\"]")
+    resolved = []
+    for folder in folders:
+        full = root / folder
+        if not full.is_dir():
+            raise bad(f"folder '{folder}' not found (paths are relative to {display_path(root)})")
+        resolved.append(full)
+    return resolved
+
+
+def _rules_value(value, root: Path, bad) -> Path:
+    if not isinstance(value, str) or not value.strip():
+        raise bad("expected the path of a rules folder, e.g. rules = \"rules\"")
+    if not (root / value).is_dir():
+        raise bad(f"folder '{value}' not found (paths are relative to {display_path(root)})")
+    return root / value
+
+
+def _level_value(value, root: Path, bad) -> str:
+    if value not in LEVELS:
+        raise bad(f"unknown level {value!r}; allowed: {', '.join(LEVELS)}")
+    return value
+
+
+def _baseline_value(value, root: Path, bad) -> Path:
+    if not isinstance(value, str) or not value.strip():
+        raise bad("expected the path of a baseline file, e.g. baseline = \".factcheck-baseline.json\"")
+    return root / value
+
+
+def _format_value(value, root: Path, bad) -> str:
+    if value not in FORMATS:
+        raise bad(f"unknown format {value!r}; allowed: {', '.join(FORMATS)}")
+    return value
+
+
+_VALIDATORS = {
+    "corpus": _corpus_value,
+    "rules": _rules_value,
+    "fail-level": _level_value,
+    "min-level": _level_value,
+    "baseline": _baseline_value,
+    "format": _format_value,
+}
+
+
+def read_config(path: Path) -> Config:
+    """Parse and validate one factcheck.toml."""
+    path = Path(path)
+    shown = display_path(path)
+    text = read_text_file(path, ConfigError, shown)
+    lines = text.splitlines()
+    data = _parse_toml(text, lines, shown)
 
     root = path.resolve().parent
     config = Config(path=path.resolve(), root=root,
@@ -156,34 +211,7 @@ def read_config(path: Path) -> Config:
 
         if key not in KEYS:
             raise bad(f"unknown key{_suggest(key)}; allowed: {', '.join(KEYS)}")
-        if key == "corpus":
-            folders = [value] if isinstance(value, str) else value
-            if not isinstance(folders, list) or not folders or not all(isinstance(f, str) and f.strip() for f in folders):
-                raise bad("expected a folder or a list of folders, e.g. corpus = [\"articles\"]")
-            resolved = []
-            for folder in folders:
-                full = root / folder
-                if not full.is_dir():
-                    raise bad(f"folder '{folder}' not found (paths are relative to {display_path(root)})")
-                resolved.append(full)
-            value = resolved
-        elif key == "rules":
-            if not isinstance(value, str) or not value.strip():
-                raise bad("expected the path of a rules folder, e.g. rules = \"rules\"")
-            if not (root / value).is_dir():
-                raise bad(f"folder '{value}' not found (paths are relative to {display_path(root)})")
-            value = root / value
-        elif key in ("fail-level", "min-level"):
-            if value not in LEVELS:
-                raise bad(f"unknown level {value!r}; allowed: {', '.join(LEVELS)}")
-        elif key == "baseline":
-            if not isinstance(value, str) or not value.strip():
-                raise bad("expected the path of a baseline file, e.g. baseline = \".factcheck-baseline.json\"")
-            value = root / value
-        elif key == "format":
-            if value not in FORMATS:
-                raise bad(f"unknown format {value!r}; allowed: {', '.join(FORMATS)}")
-        config.settings[key] = Setting(value, where)
+        config.settings[key] = Setting(_VALIDATORS[key](value, root, bad), where)
     return config
 
 

@@ -13,19 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .baseline import read_baseline, render_baseline
+from .baseline import read_baseline
 from .compare import compare_claims
 from .errors import ArticleError
-from .examples import run_example
 from .load import ARTICLE_SUFFIXES, Loaded, discover, parse_article, read_text
 from .pipeline import RunResult, claims_frame, extract_loaded
 from .records import file_id
 from .review import review
 from .rules import Rules
-
-# cli_check imports render_baseline and run_example from here; they live in checker.baseline and
-# checker.examples, and are re-exported until cli_check imports them from there.
-__all__ = ["CheckResult", "check_articles", "empty_check", "expand", "in_folders", "render_baseline", "run_example"]
 
 
 @dataclass

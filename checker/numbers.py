@@ -184,6 +184,21 @@ class NumberPhrase:
     words: bool = False          # written in words ("six")
 
 
+# What _read_word tells _continue_words to do after a token.
+_NEXT, _STOP, _NOT_A_NUMBER = "next", "stop", "not a number"
+
+
+@dataclass(slots=True)
+class _WordsRead:
+    """A number in words read so far, token by token ("three hundred and forty-two thousand")."""
+    k: int                 # the token to read next
+    total: float           # the amount before the last scale word ("three hundred ... thousand")
+    current: float         # the amount after it
+    last_kind: str | None  # the last word read: a (the "a" of "a million"), unit, teen, ten, hundred, big, frac
+    end: int               # one past the last token of the number
+    consumed_any: bool = False
+
+
 class NumberGrammar:
     """Parses number phrases from a token list, using the lexicons of a rule set."""
 
@@ -243,66 +258,20 @@ class NumberGrammar:
 
     # ---------------------------------------------------------------- digits
     def _digits(self, tokens: list[Token], i: int) -> NumberPhrase | None:
-        tok = tokens[i]
-        text = tok.text
-        value = digits_value(text)
-        j = i + 1
-        written = text
-        n = len(tokens)
-        # "816 000": a space-separated thousands group.
-        while (
-            j < n and tokens[j].kind == "num" and not tokens[j].glued
-            and _THREE_DIGITS.fullmatch(tokens[j].text)
-            and tokens[j].start - tokens[j - 1].end == 1
-            and _UP_TO_THREE_DIGITS.fullmatch(tokens[j - 1].text)
-            and not (j + 1 < n and tokens[j + 1].glued and tokens[j + 1].text in ".,")
-            and not (j + 1 < n and tokens[j + 1].kind == "word" and tokens[j + 1].text[:1].isupper())
-        ):
-            value = value * 1000 + digits_value(tokens[j].text)
-            written = str(int(value))
-            j += 1
-        # "2.48×10−5", "3 x 10^8": scientific notation.
-        if (
-            j + 1 < n and tokens[j].kind in ("sym", "word") and tokens[j].text in ("×", "x", "X", "*")
-            and tokens[j + 1].kind == "num" and tokens[j + 1].text == "10"
-        ):
-            k = j + 2
-            sign = 1
-            if k < n and tokens[k].text == "^" and tokens[k].glued:
-                k += 1
-            if k < n and tokens[k].text in MINUS | {"−"} and tokens[k].glued:
-                sign = -1
-                k += 1
-            if k < n and tokens[k].kind == "num" and tokens[k].glued and tokens[k].text.isdigit():
-                value = value * 10 ** (sign * int(tokens[k].text))
-                return NumberPhrase(i, k + 1, value, value, value, "cardinal")
-        # "2-1/2 years", "a 4-1/2-month term": a whole number and a fraction joined by a hyphen
-        if (
-            j + 3 < n and tokens[j].text in HYPHENS and tokens[j].glued and text.isdigit()
-            and tokens[j + 1].kind == "num" and tokens[j + 1].glued and tokens[j + 1].text.isdigit()
-            and tokens[j + 2].text == "/" and tokens[j + 2].glued
-            and tokens[j + 3].kind == "num" and tokens[j + 3].glued and tokens[j + 3].text.isdigit()
-            and 0 < int(tokens[j + 1].text) < int(tokens[j + 3].text) <= 16
-        ):
-            v = round(value + int(tokens[j + 1].text) / int(tokens[j + 3].text), 6)
-            return NumberPhrase(i, j + 4, v, v, v, "cardinal")
-        # "1/2", "2 1/2": fractions written with a slash.
-        if j + 1 < n and tokens[j].text == "/" and tokens[j].glued and tokens[j + 1].kind == "num" and tokens[j + 1].glued:
-            den = digits_value(tokens[j + 1].text)
-            if text.isdigit() and tokens[j + 1].text.isdigit() and 0 < value < den and den in _DENOMINATORS:
-                v = round(value / den, 6)
-                return NumberPhrase(i, j + 2, v, v, v, "fraction")
-            return None  # "24/7", "9/11": not an amount
-        if (
-            j + 3 <= n - 0 and j + 2 < n and tokens[j].kind == "num" and not tokens[j].glued
-            and tokens[j + 1].text == "/" and tokens[j + 1].glued and tokens[j + 2].kind == "num"
-            and tokens[j + 2].glued and tokens[j].text.isdigit() and tokens[j + 2].text.isdigit()
-            and 0 < int(tokens[j].text) < int(tokens[j + 2].text) <= 16
-        ):
-            v = round(value + int(tokens[j].text) / int(tokens[j + 2].text), 6)
-            return NumberPhrase(i, j + 3, v, v, v, "cardinal")
+        """Digits: "1,500", "816 000", "2.48×10−5", "2-1/2", "1/2", "2 1/2", "2½", "1 in 4", "400 billion"."""
+        value, written, j = self._spaced_thousands(tokens, i)
+        phrase = self._scientific(tokens, i, j, value)
+        if phrase is None:
+            phrase = self._hyphenated_mixed_number(tokens, i, j, value)
+        if phrase is not None:
+            return phrase
+        if self._slash_follows(tokens, j):
+            return self._slash_fraction(tokens, i, j, value)
+        phrase = self._spaced_mixed_number(tokens, i, j, value)
+        if phrase is not None:
+            return phrase
         # "2½"
-        if j < n and tokens[j].glued and tokens[j].text in self.r.unicode_fractions:
+        if j < len(tokens) and tokens[j].glued and tokens[j].text in self.r.unicode_fractions:
             value += self.r.unicode_fractions[tokens[j].text]
             j += 1
         one_in = self._one_in(tokens, i)
@@ -310,6 +279,99 @@ class NumberGrammar:
             return one_in
         phrase = NumberPhrase(i, j, value, value, value, "cardinal", resolution=resolution_of(written))
         return self._apply_scale(tokens, j, phrase)
+
+    @staticmethod
+    def _spaced_thousands(tokens: list[Token], i: int) -> tuple[float, str, int]:
+        """The value of the number at token i with the thousands groups written after a space
+        ("816 000"), its digits as written (for the resolution), and the index after it."""
+        text = tokens[i].text
+        value = digits_value(text)
+        written = text
+        j = i + 1
+        while NumberGrammar._is_thousands_group(tokens, j):
+            value = value * 1000 + digits_value(tokens[j].text)
+            written = str(int(value))
+            j += 1
+        return value, written, j
+
+    @staticmethod
+    def _is_thousands_group(tokens: list[Token], j: int) -> bool:
+        """Token j goes on the number before it as a group of three digits after one space ("816 000"):
+        not when a point or comma is glued to it, nor when a capitalized word follows it."""
+        n = len(tokens)
+        return (
+            j < n and tokens[j].kind == "num" and not tokens[j].glued
+            and _THREE_DIGITS.fullmatch(tokens[j].text)
+            and tokens[j].start - tokens[j - 1].end == 1
+            and _UP_TO_THREE_DIGITS.fullmatch(tokens[j - 1].text)
+            and not (j + 1 < n and tokens[j + 1].glued and tokens[j + 1].text in ".,")
+            and not (j + 1 < n and tokens[j + 1].kind == "word" and tokens[j + 1].text[:1].isupper())
+        )
+
+    @staticmethod
+    def _scientific(tokens: list[Token], i: int, j: int, value: float) -> NumberPhrase | None:
+        """"2.48×10−5", "3 x 10^8": scientific notation, the mantissa ending before token j."""
+        n = len(tokens)
+        if not (
+            j + 1 < n and tokens[j].kind in ("sym", "word") and tokens[j].text in ("×", "x", "X", "*")
+            and tokens[j + 1].kind == "num" and tokens[j + 1].text == "10"
+        ):
+            return None
+        k = j + 2
+        sign = 1
+        if k < n and tokens[k].text == "^" and tokens[k].glued:
+            k += 1
+        if k < n and tokens[k].text in MINUS | {"−"} and tokens[k].glued:
+            sign = -1
+            k += 1
+        if k < n and tokens[k].kind == "num" and tokens[k].glued and tokens[k].text.isdigit():
+            value = value * 10 ** (sign * int(tokens[k].text))
+            return NumberPhrase(i, k + 1, value, value, value, "cardinal")
+        return None  # "3 x 10 metres": no exponent, so no power of ten
+
+    @staticmethod
+    def _hyphenated_mixed_number(tokens: list[Token], i: int, j: int, value: float) -> NumberPhrase | None:
+        """"2-1/2 years", "a 4-1/2-month term": a whole number and a fraction joined by a hyphen."""
+        n = len(tokens)
+        if (
+            j + 3 < n and tokens[j].text in HYPHENS and tokens[j].glued and tokens[i].text.isdigit()
+            and tokens[j + 1].kind == "num" and tokens[j + 1].glued and tokens[j + 1].text.isdigit()
+            and tokens[j + 2].text == "/" and tokens[j + 2].glued
+            and tokens[j + 3].kind == "num" and tokens[j + 3].glued and tokens[j + 3].text.isdigit()
+            and 0 < int(tokens[j + 1].text) < int(tokens[j + 3].text) <= 16
+        ):
+            v = round(value + int(tokens[j + 1].text) / int(tokens[j + 3].text), 6)
+            return NumberPhrase(i, j + 4, v, v, v, "cardinal")
+        return None
+
+    @staticmethod
+    def _slash_follows(tokens: list[Token], j: int) -> bool:
+        """A slash and a number glued after the number ending before token j ("1/2", "24/7")."""
+        return j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j].glued \
+            and tokens[j + 1].kind == "num" and tokens[j + 1].glued
+
+    @staticmethod
+    def _slash_fraction(tokens: list[Token], i: int, j: int, value: float) -> NumberPhrase | None:
+        """"1/2", "3/4": a fraction written with a slash; None for a name written so ("24/7", "9/11"),
+        which is not an amount."""
+        den = digits_value(tokens[j + 1].text)
+        if tokens[i].text.isdigit() and tokens[j + 1].text.isdigit() and 0 < value < den and den in _DENOMINATORS:
+            v = round(value / den, 6)
+            return NumberPhrase(i, j + 2, v, v, v, "fraction")
+        return None
+
+    @staticmethod
+    def _spaced_mixed_number(tokens: list[Token], i: int, j: int, value: float) -> NumberPhrase | None:
+        """"2 1/2": a whole number, a space and a fraction written with a slash."""
+        if (
+            j + 2 < len(tokens) and tokens[j].kind == "num" and not tokens[j].glued
+            and tokens[j + 1].text == "/" and tokens[j + 1].glued and tokens[j + 2].kind == "num"
+            and tokens[j + 2].glued and tokens[j].text.isdigit() and tokens[j + 2].text.isdigit()
+            and 0 < int(tokens[j].text) < int(tokens[j + 2].text) <= 16
+        ):
+            v = round(value + int(tokens[j].text) / int(tokens[j + 2].text), 6)
+            return NumberPhrase(i, j + 3, v, v, v, "cardinal")
+        return None
 
     def _small_int(self, tokens: list[Token], k: int) -> int | None:
         if not 0 <= k < len(tokens):
@@ -393,76 +455,110 @@ class NumberGrammar:
     def _words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """Cardinal words: "six", "Twenty", "twenty-one", "three hundred and forty-two thousand",
         "a dozen", "a million", "one and a half million", "half a million"."""
-        n = len(tokens)
         w = tokens[i].lower
-        r = self.r
-        # "a/an" + scale ("a dozen", "a million"), "a couple of".
-        if w in ("a", "an") and i + 1 < n and tokens[i + 1].kind == "word":
-            nxt = tokens[i + 1].lower
-            if nxt not in self.scales and nxt != "point" and self._unit_word_at(tokens, i + 1) \
-                    and (self._after_qualifier(tokens, i)
-                         or (self._word(tokens, i + 2), self._word(tokens, i + 3)) in r.qualifiers_after
-                         or (self._word(tokens, i + 2), self._word(tokens, i + 3), self._word(tokens, i + 4))
-                         == ("and", "a", "half")):
-                # "less than an inch", "more than a year", "nearly an hour": one unit, bounded;
-                # "a year and a half", "an hour and a half": one unit and a half
-                return NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
-            if nxt in self.scales:
-                phrase = NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
-                phrase = self._continue_words(tokens, i + 1, phrase, total=0, current=1, leading_a=True)
-                if phrase is not None:
-                    phrase.scaled = True  # "a dozen", "a million": the scale word is the amount
+        if w in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].kind == "word":
+            return self._after_article(tokens, i)
+        if w == "half":
+            phrase = self._half_words(tokens, i)
+            if phrase is not None:
                 return phrase
-            if nxt == "half" and self._word(tokens, i + 2) == "dozen" or \
-                    nxt == "half" and i + 3 < n and tokens[i + 2].text in HYPHENS and self._word(tokens, i + 3) == "dozen":
-                end = i + 3 if self._word(tokens, i + 2) == "dozen" else i + 4
-                return NumberPhrase(i, end, 6, 6, 6, "cardinal", scaled=True, words=True)
-            if nxt in r.approximate_numbers or nxt in r.article_numbers:
-                # "a couple of weeks", "a couple hours", "a pair of touchdowns"
-                end = i + 3 if self._word(tokens, i + 2) == "of" else i + 2
-                if end == i + 2 and not (i + 2 < n and tokens[i + 2].kind == "word"):
-                    return None
-                if nxt in r.article_numbers:
-                    v = r.article_numbers[nxt]
-                    return NumberPhrase(i, end, v, v, v, "cardinal", scaled=True, words=True)
-                v = r.approximate_numbers[nxt]
-                return NumberPhrase(i, end, v, v, v, "approximate", scaled=True, words=True)
-            return None
-        # "half a million", "half a dozen", "half-dozen"
-        if w in ("half",) and self._word(tokens, i + 1) in ("a", "an") and self._word(tokens, i + 2) in self.scales:
-            v = 0.5 * self.scales[self._word(tokens, i + 2)]
-            return NumberPhrase(i, i + 3, v, v, v, "cardinal", scaled=True, words=True)
-        if w == "half" and i + 2 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "dozen":
-            return NumberPhrase(i, i + 3, 6, 6, 6, "cardinal", scaled=True, words=True)
-        if w == "half" and i + 4 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "a" \
-                and tokens[i + 3].text in HYPHENS and self._word(tokens, i + 4) == "dozen":
-            return NumberPhrase(i, i + 5, 6, 6, 6, "cardinal", scaled=True, words=True)  # "half-a-dozen"
-        if w == "another" and self._word(tokens, i + 1) in self.scales:
+        elif w == "another" and self._word(tokens, i + 1) in self.scales:
             # "another dozen people", "another million": one more of the scale
             v = self.scales[self._word(tokens, i + 1)]
             return NumberPhrase(i, i + 2, v, v, v, "cardinal", scaled=True, words=True)
-        # "half an hour", "half a mile", "half-hour": half of a unit
-        if w == "half":
-            if self._word(tokens, i + 1) in ("a", "an") and self._unit_word_at(tokens, i + 2):
-                return NumberPhrase(i, i + 2, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
-            if i + 2 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
-                    and (self._word(tokens, i + 2),) in r.measure_words:
-                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
-            if self._word(tokens, i + 1) in r.half_unit_nouns \
-                    and self._word(tokens, i - 1) in r.half_unit_leads:
-                # "the half hour he was allotted", "the past half century"
-                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
-        if (w in r.approximate_numbers or w == "dozen") and self._word(tokens, i - 1) in _DETERMINER_LEADS:
-            # "the next couple of weeks", "his dozen rounds": the amount without "a"
-            if w == "dozen" and i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].lower.endswith("s"):
-                return NumberPhrase(i, i + 1, 12, 12, 12, "cardinal", scaled=True, words=True)
-            if w in r.approximate_numbers and self._word(tokens, i + 1) == "of":
-                v = r.approximate_numbers[w]
-                return NumberPhrase(i, i + 2, v, v, v, "approximate", scaled=True, words=True)
+        if (w in self.r.approximate_numbers or w == "dozen") and self._word(tokens, i - 1) in _DETERMINER_LEADS:
+            phrase = self._determined_amount(tokens, i)
+            if phrase is not None:
+                return phrase
         if w not in self.cardinals:
             return None
         phrase = NumberPhrase(i, i, 0, 0, 0, "cardinal", words=True)
         return self._continue_words(tokens, i, phrase, total=0, current=0, leading_a=False)
+
+    def _after_article(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"a"/"an" at token i and a word after it: "a dozen", "a million", "a half-dozen", "a couple of",
+        "a pair of", "less than an inch"."""
+        r = self.r
+        nxt = tokens[i + 1].lower
+        if nxt not in self.scales and nxt != "point" and self._unit_word_at(tokens, i + 1) \
+                and self._bounds_one_unit(tokens, i):
+            # "less than an inch", "more than a year", "nearly an hour": one unit, bounded;
+            # "a year and a half", "an hour and a half": one unit and a half
+            return NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
+        if nxt in self.scales:
+            phrase = NumberPhrase(i, i + 1, 1, 1, 1, "cardinal", words=True)
+            phrase = self._continue_words(tokens, i + 1, phrase, total=0, current=1, leading_a=True)
+            if phrase is not None:
+                phrase.scaled = True  # "a dozen", "a million": the scale word is the amount
+            return phrase
+        if nxt == "half" and self._word(tokens, i + 2) == "dozen" or \
+                nxt == "half" and i + 3 < len(tokens) and tokens[i + 2].text in HYPHENS \
+                and self._word(tokens, i + 3) == "dozen":
+            end = i + 3 if self._word(tokens, i + 2) == "dozen" else i + 4
+            return NumberPhrase(i, end, 6, 6, 6, "cardinal", scaled=True, words=True)
+        if nxt in r.approximate_numbers or nxt in r.article_numbers:
+            return self._article_amount(tokens, i, nxt)
+        return None
+
+    def _bounds_one_unit(self, tokens: list[Token], i: int) -> bool:
+        """The "a"/"an" at token i, before a unit word, says one unit: a qualifier bounds it ("less
+        than an inch", "a year or more") or "and a half" follows the unit ("a year and a half")."""
+        return (self._after_qualifier(tokens, i)
+                or (self._word(tokens, i + 2), self._word(tokens, i + 3)) in self.r.qualifiers_after
+                or (self._word(tokens, i + 2), self._word(tokens, i + 3), self._word(tokens, i + 4))
+                == ("and", "a", "half"))
+
+    def _article_amount(self, tokens: list[Token], i: int, nxt: str) -> NumberPhrase | None:
+        """"a couple of weeks", "a couple hours", "a pair of touchdowns": ``nxt``, the word after
+        "a", is a number only with "a" (rules/numbers.yaml approximate_numbers, article_numbers)."""
+        r = self.r
+        end = i + 3 if self._word(tokens, i + 2) == "of" else i + 2
+        if end == i + 2 and not (i + 2 < len(tokens) and tokens[i + 2].kind == "word"):
+            return None
+        if nxt in r.article_numbers:
+            v = r.article_numbers[nxt]
+            return NumberPhrase(i, end, v, v, v, "cardinal", scaled=True, words=True)
+        v = r.approximate_numbers[nxt]
+        return NumberPhrase(i, end, v, v, v, "approximate", scaled=True, words=True)
+
+    def _half_words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"half" at token i as a number: "half a million", "half a dozen", "half-dozen",
+        "half-a-dozen", or half of a unit."""
+        n = len(tokens)
+        if self._word(tokens, i + 1) in ("a", "an") and self._word(tokens, i + 2) in self.scales:
+            v = 0.5 * self.scales[self._word(tokens, i + 2)]
+            return NumberPhrase(i, i + 3, v, v, v, "cardinal", scaled=True, words=True)
+        if i + 2 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "dozen":
+            return NumberPhrase(i, i + 3, 6, 6, 6, "cardinal", scaled=True, words=True)
+        if i + 4 < n and tokens[i + 1].text in HYPHENS and self._word(tokens, i + 2) == "a" \
+                and tokens[i + 3].text in HYPHENS and self._word(tokens, i + 4) == "dozen":
+            return NumberPhrase(i, i + 5, 6, 6, 6, "cardinal", scaled=True, words=True)  # "half-a-dozen"
+        return self._half_unit(tokens, i)
+
+    def _half_unit(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"half an hour", "half a mile", "half-hour": half of a unit (the unit is read after it)."""
+        r = self.r
+        if self._word(tokens, i + 1) in ("a", "an") and self._unit_word_at(tokens, i + 2):
+            return NumberPhrase(i, i + 2, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
+        if i + 2 < len(tokens) and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
+                and (self._word(tokens, i + 2),) in r.measure_words:
+            return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
+        if self._word(tokens, i + 1) in r.half_unit_nouns \
+                and self._word(tokens, i - 1) in r.half_unit_leads:
+            # "the half hour he was allotted", "the past half century"
+            return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
+        return None
+
+    def _determined_amount(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"the next couple of weeks", "his dozen rounds": "couple" or "dozen" after a determiner
+        that stands for the "a"."""
+        w = tokens[i].lower
+        if w == "dozen" and i + 1 < len(tokens) and tokens[i + 1].kind == "word" and tokens[i + 1].lower.endswith("s"):
+            return NumberPhrase(i, i + 1, 12, 12, 12, "cardinal", scaled=True, words=True)
+        if w in self.r.approximate_numbers and self._word(tokens, i + 1) == "of":
+            v = self.r.approximate_numbers[w]
+            return NumberPhrase(i, i + 2, v, v, v, "approximate", scaled=True, words=True)
+        return None
 
     _AND_A = {"half": 0.5, "quarter": 0.25, "third": 0.333333}
 
@@ -482,96 +578,122 @@ class NumberGrammar:
         return None
 
     def _continue_words(self, tokens, i, phrase, total, current, leading_a):
+        """Read number words from token i on into ``phrase`` ("three hundred and forty-two thousand");
+        None when no word was read or the words make an ordinal ("twenty-first")."""
+        read = _WordsRead(k=i, total=total, current=current, last_kind="a" if leading_a else None, end=phrase.i)
         n = len(tokens)
-        k = i
-        last_kind = "a" if leading_a else None   # unit, teen, ten, hundred, big
-        consumed_any = False
-        end = phrase.i
-        while k < n:
-            tok = tokens[k]
-            fraction = self._and_a_fraction(tokens, k, hyphenated=last_kind != "a") \
-                if last_kind in ("unit", "teen", "ten", "a") else None
-            if fraction is not None:
-                # "one and a half (million)", "two-and-a-half years" written as one word
-                frac, k = fraction
-                current = max(current, 1) + frac
-                end = k
-                consumed_any = True
-                last_kind = "frac"
-                if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued \
-                        and self._word(tokens, k + 1) in self.big_scales:
-                    k += 1  # "two-and-a-half-million"
-                if k < n and tokens[k].lower in self.big_scales:
-                    total += current * self.big_scales[tokens[k].lower]
-                    current = 0
-                    phrase.scaled = True
-                    phrase.scale_word = tokens[k].lower
-                    k += 1
-                    end = k
+        while read.k < n:
+            step = self._read_word(tokens, read, phrase)
+            if step is _STOP:
                 break
-            if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind in ("unit", "teen", "ten", "hundred") \
-                    and k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.big_scales:
-                k += 1  # "one-million dollars", "two-billion-dollar": the hyphen joins a scale word
-                continue
-            if tok.kind == "sym" and tok.text in HYPHENS and tok.glued and last_kind == "ten":
-                # "twenty-one": hyphen between a ten and a unit
-                if (k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.cardinals
-                        and self.cardinals[tokens[k + 1].lower] < 10):
-                    k += 1
-                    continue
-                if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.r.ordinals:
-                    return None  # "twenty-first" is an ordinal (ordinal_at), not 20
-                break
-            if tok.kind != "word":
-                break
-            w = tok.lower
-            if w == "and" and last_kind in ("hundred", "big") and k + 1 < n:
-                nxt = tokens[k + 1].lower
-                if nxt in self.cardinals:
-                    k += 1
-                    continue
-                if nxt in ("a", "one") and self._word(tokens, k + 2) in ("half", "quarter", "third"):
-                    pass
-                else:
-                    break
-            if w in self.cardinals:
-                v = self.cardinals[w]
-                if last_kind in ("unit", "teen"):
-                    break
-                if last_kind == "ten" and v >= 10:
-                    break
-                if last_kind == "a":
-                    break
-                current += v
-                last_kind = "unit" if v < 10 else ("teen" if v < 20 else "ten")
-            elif w == "hundred" and last_kind in ("unit", "teen", "ten", "a", None) and (current or last_kind == "a"):
-                current = max(current, 1) * 100
-                last_kind = "hundred"
-            elif w in self.big_scales and w != "hundred" and (current or last_kind == "a" or total):
-                scale = self.big_scales[w]
-                if last_kind == "big" and current == 0:
-                    break
-                total += max(current, 1) * scale
-                current = 0
-                last_kind = "big"
-                phrase.scaled = True
-                phrase.scale_word = w
-            elif w == "dozen" and (current or last_kind == "a"):
-                current = max(current, 1) * 12
-                last_kind = "big"
-            else:
-                break
-            k += 1
-            end = k
-            consumed_any = True
-        if not consumed_any:
+            if step is _NOT_A_NUMBER:
+                return None
+        if not read.consumed_any:
             return None
-        value = round(total + current, 6)
-        phrase.j = end
+        value = round(read.total + read.current, 6)
+        phrase.j = read.end
         phrase.low = phrase.high = phrase.value = value
         # A number said in words is as exact as it is written: "six" is 6, "three hundred" is round.
         phrase.resolution = resolution_of(str(int(value))) if float(value).is_integer() else 1.0
         return phrase
+
+    def _read_word(self, tokens: list[Token], read: _WordsRead, phrase: NumberPhrase) -> str:
+        """Read token read.k of a number in words: _NEXT (read on), _STOP (the number ended before
+        it) or _NOT_A_NUMBER."""
+        fraction = self._and_a_fraction(tokens, read.k, hyphenated=read.last_kind != "a") \
+            if read.last_kind in ("unit", "teen", "ten", "a") else None
+        if fraction is not None:
+            self._read_and_a_fraction(tokens, read, phrase, fraction)
+            return _STOP  # nothing goes on after the fraction and its scale
+        tok = tokens[read.k]
+        if tok.kind == "sym" and tok.text in HYPHENS and tok.glued:
+            return self._read_hyphen(tokens, read)
+        if tok.kind != "word":
+            return _STOP
+        w = tok.lower
+        if w == "and" and read.last_kind in ("hundred", "big") and read.k + 1 < len(tokens):
+            nxt = tokens[read.k + 1].lower
+            if nxt in self.cardinals:
+                read.k += 1  # "three hundred and forty": "and" joins the tens to the hundreds
+                return _NEXT
+            if not (nxt in ("a", "one") and self._word(tokens, read.k + 2) in ("half", "quarter", "third")):
+                return _STOP
+        if not self._add_number_word(w, read, phrase):
+            return _STOP
+        read.k += 1
+        read.end = read.k
+        read.consumed_any = True
+        return _NEXT
+
+    def _read_and_a_fraction(self, tokens: list[Token], read: _WordsRead, phrase: NumberPhrase,
+                             fraction: tuple[float, int]) -> None:
+        """"one and a half (million)", "two-and-a-half years" written as one word: add the fraction
+        and the scale word after it."""
+        frac, read.k = fraction
+        read.current = max(read.current, 1) + frac
+        read.end = read.k
+        read.consumed_any = True
+        read.last_kind = "frac"
+        n = len(tokens)
+        k = read.k
+        if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued \
+                and self._word(tokens, k + 1) in self.big_scales:
+            k += 1  # "two-and-a-half-million"
+        if k < n and tokens[k].lower in self.big_scales:
+            read.total += read.current * self.big_scales[tokens[k].lower]
+            read.current = 0
+            phrase.scaled = True
+            phrase.scale_word = tokens[k].lower
+            k += 1
+            read.end = k
+        read.k = k
+
+    def _read_hyphen(self, tokens: list[Token], read: _WordsRead) -> str:
+        """A hyphen glued after a number word, at token read.k: _NEXT past it when it joins the word
+        after it to the number, else _STOP or _NOT_A_NUMBER."""
+        k = read.k
+        n = len(tokens)
+        if read.last_kind in ("unit", "teen", "ten", "hundred") \
+                and k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.big_scales:
+            read.k += 1  # "one-million dollars", "two-billion-dollar": the hyphen joins a scale word
+            return _NEXT
+        if read.last_kind == "ten":
+            # "twenty-one": hyphen between a ten and a unit
+            if (k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.cardinals
+                    and self.cardinals[tokens[k + 1].lower] < 10):
+                read.k += 1
+                return _NEXT
+            if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.r.ordinals:
+                return _NOT_A_NUMBER  # "twenty-first" is an ordinal (ordinal_at), not 20
+        return _STOP
+
+    def _add_number_word(self, w: str, read: _WordsRead, phrase: NumberPhrase) -> bool:
+        """Add the number word ``w`` to the amount read so far; False when it cannot go on this
+        number ("six seven", "twenty thirty", "million million")."""
+        if w in self.cardinals:
+            v = self.cardinals[w]
+            if read.last_kind in ("unit", "teen") or read.last_kind == "ten" and v >= 10 or read.last_kind == "a":
+                return False
+            read.current += v
+            read.last_kind = "unit" if v < 10 else ("teen" if v < 20 else "ten")
+        elif w == "hundred" and read.last_kind in ("unit", "teen", "ten", "a", None) \
+                and (read.current or read.last_kind == "a"):
+            read.current = max(read.current, 1) * 100
+            read.last_kind = "hundred"
+        elif w in self.big_scales and w != "hundred" and (read.current or read.last_kind == "a" or read.total):
+            if read.last_kind == "big" and read.current == 0:
+                return False
+            read.total += max(read.current, 1) * self.big_scales[w]
+            read.current = 0
+            read.last_kind = "big"
+            phrase.scaled = True
+            phrase.scale_word = w
+        elif w == "dozen" and (read.current or read.last_kind == "a"):
+            read.current = max(read.current, 1) * 12
+            read.last_kind = "big"
+        else:
+            return False
+        return True
 
     def _vague(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """'several dozen', 'a few hundred', 'dozens of', 'tens of thousands', 'hundreds of millions'."""
@@ -618,76 +740,116 @@ class NumberGrammar:
 
     def _fraction_words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """'half of', 'a third of', 'two-thirds', 'three quarters of', 'one-fifth'."""
-        n = len(tokens)
         w = tokens[i].lower
-        r = self.r
-        one_and_a = self._word(tokens, i - 1) == "and" and i >= 2 and (
-            tokens[i - 2].kind == "num" or tokens[i - 2].lower in self.cardinals)  # "one and a half"
-        if w in ("a", "an", "one") and self._word(tokens, i + 1) in r.fractions and not one_and_a:
-            frac_tok = i + 1
-            if tokens[frac_tok].glued is False or w in ("a", "an") or tokens[i + 1].glued is False:
-                pass
-            fw = self._word(tokens, frac_tok)
-            if fw in ("second",):
-                return None
-            # "a third of", "a quarter of", "one-fifth of"; "a half" alone too
-            follows = self._word(tokens, frac_tok + 1)
-            if fw == "half" and (follows == "dozen" or i + 3 < n and tokens[frac_tok + 1].text in HYPHENS
-                                 and self._word(tokens, frac_tok + 2) == "dozen"):
-                return None  # "a half-dozen": a number, read by _words
-            if follows == "of" and self._word(tokens, frac_tok + 2) in ("a", "an") \
-                    and self._word(tokens, frac_tok + 3) in self.big_scales \
-                    and self._word(tokens, frac_tok + 3) != "hundred":
-                # "a quarter of a million": a number, not a fraction of something
-                v = round(r.fractions[fw] * self.big_scales[self._word(tokens, frac_tok + 3)], 6)
-                return NumberPhrase(i, frac_tok + 4, v, v, v, "cardinal", scaled=True, words=True,
-                                    scale_word=self._word(tokens, frac_tok + 3))
-            if follows in ("of",) or fw in ("half",) or (w == "one" and i + 2 < n and tokens[i + 1].text in HYPHENS):
-                v = r.fractions[fw]
-                return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
-            k = frac_tok + 1
-            if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued and tokens[k + 1].glued:
-                k += 1
-            # "a quarter point", "a quarter-point cut", "a third of a mile": a fraction of a unit;
-            # "cut by a third", "nearly a fifth.": a fraction standing alone ("a third term" is an
-            # ordinal)
-            led = self._word(tokens, i - 1) in r.fraction_lead_words
-            alone = k == frac_tok + 1 and (
-                (not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
-                                            "bigger", "cheaper")) and (follows or led)
-                # "cut by a third to $2.4 billion", "fell by roughly a quarter since March", "roughly
-                # a third reported ...": after a lead word, a function word or a verb in -ed ends it
-                or led and follows != "of" and (follows in r.stop_words or follows.endswith("ed")))
-            if fw not in ("half", "quarter") and self._word(tokens, k) in r.ordinal_time_nouns:
-                return None  # "the dollar weakened for a fifth day": an ordinal, not a fifth of a day
-            if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
-                v = r.fractions[fw]
-                return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
-            if w != "one":
-                return None  # "one quarter the power" is read below
+        if w in ("a", "an", "one") and self._word(tokens, i + 1) in self.r.fractions \
+                and not self._after_number_and(tokens, i):
+            return self._article_fraction(tokens, i)
         if w in self.cardinals and self.cardinals[w] < 10:
-            k = i + 1
-            if k < n and tokens[k].text in HYPHENS and tokens[k].glued:
-                k += 1
-            fw = self._word(tokens, k)
-            if fw in r.fractions and fw not in ("half", "second") and (fw.endswith("s") or self.cardinals[w] == 1):
-                v = round(self.cardinals[w] * r.fractions[fw], 6)
-                if fw in ("thirds",):
-                    v = round(self.cardinals[w] / 3, 6)
-                if v > 1:
-                    return None  # "nine quarters of football": a count of quarters, not 2.25 of a whole
-                return NumberPhrase(i, k + 1, v, v, v, "fraction", words=True)
-            return None
+            return self._counted_fraction(tokens, i)
         if w == "half":
-            nxt = self._word(tokens, i + 1)
-            prev = self._word(tokens, i - 1)
-            if prev in ("first", "second", "a", "one", "the", "other"):
-                return None
-            if nxt in ("of", "the", "its", "their", "his", "her", "our", "all"):
-                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)
-            if prev in r.fraction_lead_words and nxt not in ("a", "an") \
-                    and not (i + 1 < len(tokens) and tokens[i + 1].text in HYPHENS):
-                return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)  # "cut by about half"
+            return self._half_fraction(tokens, i)
+        return None
+
+    def _after_number_and(self, tokens: list[Token], i: int) -> bool:
+        """Token i follows a number and "and": the "a half" of "one and a half" is read with the number."""
+        return self._word(tokens, i - 1) == "and" and i >= 2 and (
+            tokens[i - 2].kind == "num" or tokens[i - 2].lower in self.cardinals)
+
+    def _article_fraction(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"a"/"an"/"one" at token i and a fraction word: "a third of", "a quarter of", "one-fifth of",
+        "a half", "a quarter of a million"."""
+        w = tokens[i].lower
+        frac_tok = i + 1
+        fw = self._word(tokens, frac_tok)
+        if fw in ("second",):
+            return None
+        follows = self._word(tokens, frac_tok + 1)
+        if fw == "half" and (follows == "dozen" or i + 3 < len(tokens) and tokens[frac_tok + 1].text in HYPHENS
+                             and self._word(tokens, frac_tok + 2) == "dozen"):
+            return None  # "a half-dozen": a number, read by _words
+        phrase = self._fraction_of_scale(tokens, i, fw, follows)
+        if phrase is not None:
+            return phrase
+        if follows in ("of",) or fw in ("half",) or (w == "one" and i + 2 < len(tokens) and tokens[i + 1].text in HYPHENS):
+            v = self.r.fractions[fw]
+            return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
+        return self._fraction_of_unit_or_alone(tokens, i, fw, follows)
+
+    def _fraction_of_scale(self, tokens: list[Token], i: int, fw: str, follows: str) -> NumberPhrase | None:
+        """"a quarter of a million": a number, not a fraction of something (the fraction word ``fw``
+        at token i + 1, ``follows`` after it)."""
+        frac_tok = i + 1
+        if follows == "of" and self._word(tokens, frac_tok + 2) in ("a", "an") \
+                and self._word(tokens, frac_tok + 3) in self.big_scales \
+                and self._word(tokens, frac_tok + 3) != "hundred":
+            v = round(self.r.fractions[fw] * self.big_scales[self._word(tokens, frac_tok + 3)], 6)
+            return NumberPhrase(i, frac_tok + 4, v, v, v, "cardinal", scaled=True, words=True,
+                                scale_word=self._word(tokens, frac_tok + 3))
+        return None
+
+    def _fraction_of_unit_or_alone(self, tokens: list[Token], i: int, fw: str, follows: str) -> NumberPhrase | None:
+        """"a quarter point", "a quarter-point cut", "a third of a mile": a fraction of a unit;
+        "cut by a third", "nearly a fifth.": a fraction standing alone ("a third term" is an ordinal)."""
+        r = self.r
+        w = tokens[i].lower
+        n = len(tokens)
+        frac_tok = i + 1
+        k = frac_tok + 1
+        if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued and tokens[k + 1].glued:
+            k += 1
+        alone = k == frac_tok + 1 and self._fraction_stands_alone(tokens, i, follows)
+        if fw not in ("half", "quarter") and self._word(tokens, k) in r.ordinal_time_nouns:
+            return None  # "the dollar weakened for a fifth day": an ordinal, not a fifth of a day
+        if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
+            v = r.fractions[fw]
+            return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
+        if w != "one":
+            return None
+        # "one quarter the power": read as a count of fractions, as "two-thirds" is
+        if w in self.cardinals and self.cardinals[w] < 10:
+            return self._counted_fraction(tokens, i)
+        return None
+
+    def _fraction_stands_alone(self, tokens: list[Token], i: int, follows: str) -> bool:
+        """The fraction word after token i ends the phrase: nothing or a comparative follows it ("by
+        a third.", "a third more"), or, after a lead word ("cut by", "roughly"), a function word or a
+        verb in -ed ("cut by a third to $2.4 billion", "fell by roughly a quarter since March",
+        "roughly a third reported ...")."""
+        r = self.r
+        led = self._word(tokens, i - 1) in r.fraction_lead_words
+        return ((not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
+                                            "bigger", "cheaper")) and (follows or led)
+                or led and follows != "of" and (follows in r.stop_words or follows.endswith("ed")))
+
+    def _counted_fraction(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """A small cardinal at token i and a fraction word: "two-thirds", "three quarters of",
+        "one-fifth" (at most a whole)."""
+        r = self.r
+        w = tokens[i].lower
+        k = i + 1
+        if k < len(tokens) and tokens[k].text in HYPHENS and tokens[k].glued:
+            k += 1
+        fw = self._word(tokens, k)
+        if fw in r.fractions and fw not in ("half", "second") and (fw.endswith("s") or self.cardinals[w] == 1):
+            v = round(self.cardinals[w] * r.fractions[fw], 6)
+            if fw in ("thirds",):
+                v = round(self.cardinals[w] / 3, 6)
+            if v > 1:
+                return None  # "nine quarters of football": a count of quarters, not 2.25 of a whole
+            return NumberPhrase(i, k + 1, v, v, v, "fraction", words=True)
+        return None
+
+    def _half_fraction(self, tokens: list[Token], i: int) -> NumberPhrase | None:
+        """"half of", "half the", "cut by about half": "half" at token i as a fraction of a whole."""
+        nxt = self._word(tokens, i + 1)
+        prev = self._word(tokens, i - 1)
+        if prev in ("first", "second", "a", "one", "the", "other"):
+            return None
+        if nxt in ("of", "the", "its", "their", "his", "her", "our", "all"):
+            return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)
+        if prev in self.r.fraction_lead_words and nxt not in ("a", "an") \
+                and not (i + 1 < len(tokens) and tokens[i + 1].text in HYPHENS):
+            return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)  # "cut by about half"
         return None
 
     # ---------------------------------------------------------------- ordinals

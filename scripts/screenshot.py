@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     from checker.pipeline import run
-    from checker.report_html import render_html
+    from checker.report import render_html
 
     result = run([str(ROOT / "seeds")])
     page_html = render_html(result, result.to_dict())

@@ -433,7 +433,7 @@ def test_github_annotations_and_full_report_file(repo):
 
 
 def test_github_escaping():
-    from checker.report_ci import escape_data, escape_property
+    from checker.report import escape_data, escape_property
 
     assert escape_data("50% of\r\nthem: a, b") == "50%25 of%0D%0Athem: a, b"
     assert escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"

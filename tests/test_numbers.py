@@ -28,7 +28,7 @@ def _close(a, b) -> bool:
 def test_parse_at(grammar, case):
     phrase = case["phrase"]
     tokens = tokenize(phrase)
-    got = grammar.parse_at(tokens, 0)
+    got = grammar.parse_at(tokens, case.get("at", 0))
     if case.get("none"):
         assert got is None, f"{phrase!r} read as {got}"
         return

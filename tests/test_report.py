@@ -9,8 +9,8 @@ import os
 
 import pytest
 
-from checker import report as report_module
 from checker.report import FINDING_CSV_COLUMNS, render, render_claims, write_atomic
+from checker.report import files as report_files
 
 FINDING_KEYS = {"rule", "level", "event", "period", "entity", "unit", "message", "claims"}
 CLAIM_KEYS = {"article", "source", "published", "value", "low", "high", "qualifier", "text", "sentence",
@@ -187,9 +187,9 @@ def test_write_atomic_never_leaves_a_partial_file(tmp_path, monkeypatch, fail_at
         raise OSError(28, "No space left on device")
 
     if fail_at == "fsync":
-        monkeypatch.setattr(report_module.os, "fsync", boom)
+        monkeypatch.setattr(report_files.os, "fsync", boom)
     elif fail_at == "replace":
-        monkeypatch.setattr(report_module.os, "replace", boom)
+        monkeypatch.setattr(report_files.os, "replace", boom)
     else:
         real_fdopen = os.fdopen
 
@@ -211,7 +211,7 @@ def test_write_atomic_never_leaves_a_partial_file(tmp_path, monkeypatch, fail_at
             def __getattr__(self, name):
                 return getattr(self.handle, name)
 
-        monkeypatch.setattr(report_module.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
+        monkeypatch.setattr(report_files.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
     with pytest.raises(OSError):
         write_atomic(target, "new content that is much longer than the old one\n" * 100)
     assert target.read_text(encoding="utf-8") == "old complete content\n"
@@ -244,3 +244,36 @@ def test_run_writes_reports_in_the_working_directory_by_default(corpus, run_cli)
 def test_no_reports_writes_nothing(corpus, run_cli):
     run_cli("run", corpus, "--no-reports")
     assert not (run_cli.cwd / "reports").exists()
+
+
+# ----------------------------------------------------------------------------- the registry
+
+
+def test_every_report_format_is_registered():
+    from checker.cli import RUN_FORMATS
+    from checker.config import FORMATS
+    from checker.report import FORMATTERS
+
+    assert set(RUN_FORMATS) | set(FORMATS) <= set(FORMATTERS)
+    assert all(cls.name == name for name, cls in FORMATTERS.items())
+
+
+def test_format_modules_do_not_import_the_registry():
+    """checker/report/__init__.py imports the format modules, never the other way round."""
+    import ast
+    from pathlib import Path
+
+    import checker.report
+
+    package = Path(checker.report.__file__).parent
+    for module in sorted(package.glob("*.py")):
+        if module.name == "__init__.py":
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert not (node.level == 1 and node.module is None), f"{module.name}: from . import ..."
+                assert node.module != "checker.report", module.name
+                assert not (node.level == 2 and node.module is None and any(a.name == "report" for a in node.names)), \
+                    module.name
+            if isinstance(node, ast.Import):
+                assert all(a.name != "checker.report" for a in node.names), module.name

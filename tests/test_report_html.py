@@ -25,7 +25,8 @@ from click.testing import CliRunner
 
 from checker.cli import main as cli_main
 from checker.pipeline import run
-from checker.report_html import LEVEL_COLOURS, TEXT_PAIRS, render_html
+from checker.report import render_html
+from checker.report.html_assets import LEVEL_COLOURS, TEXT_PAIRS
 
 try:
     from playwright.sync_api import expect

@@ -38,67 +38,76 @@ FILES = sorted(f"{d}.jsonl" for d in PREFIX)
 def main(folder: str, set_id: str, per_file: int = PER_FILE) -> int:
     d = sys.argv[1] if len(sys.argv) > 1 else folder
     id_re = re.compile(rf"^{set_id}-([a-z]{{3}})-(\d{{3}})$")
-    files = FILES
     errors = []
     present = sorted(f for f in os.listdir(d) if f.endswith(".jsonl"))
     if present != FILES:
         errors.append(f"expected files {FILES}, found {present}")
     texts = Counter()
     lines_per_file = Counter()
-    ids = Counter()
-    per_domain = Counter()
-    claims_per_domain = Counter()
-    empty_per_domain = Counter()
-    qual_counts = Counter()
-    unit_counts = Counter()
-    for fn in files:
-        stem = fn[:-len(".jsonl")]
+    tally = _base.Tally()
+    for fn in FILES:
         if not os.path.exists(os.path.join(d, fn)):
             errors.append(f"{fn}: missing")
             continue
         for ln, obj in _base.sentence_objects(os.path.join(d, fn), fn, SENTENCE_KEYS, errors):
-            sid = obj["id"]
-            ids[sid] += 1
             lines_per_file[fn] += 1
-            where = f"{fn}:{ln} ({sid})"
-            extra = set(obj) - SENTENCE_KEYS
-            if extra:
-                errors.append(f"{where}: unknown keys {sorted(extra)}")
-            m = id_re.match(sid) if isinstance(sid, str) else None
-            if not m:
-                errors.append(f"{where}: id does not match {set_id}-<prefix>-NNN")
-            else:
-                if m.group(1) != PREFIX.get(stem):
-                    errors.append(f"{where}: id prefix {m.group(1)!r} != {PREFIX.get(stem)!r}")
-                if int(m.group(2)) != ln:
-                    errors.append(f"{where}: id number {m.group(2)} != line {ln}")
-            if obj["domain"] != stem:
-                errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
-            text = obj["text"]
-            if not isinstance(text, str) or not text.strip():
-                errors.append(f"{where}: empty text")
-                continue
-            if not isinstance(obj["claims"], list):
-                errors.append(f"{where}: claims is not a list")
-                continue
-            texts[text.strip()] += 1
-            per_domain[obj["domain"]] += 1
-            claims_per_domain[obj["domain"]] += len(obj["claims"])
-            if not obj["claims"]:
-                empty_per_domain[obj["domain"]] += 1
-            _base.check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
-    for fn in files:
+            check_sentence(obj, fn, ln, (id_re, set_id), texts, tally, errors)
+    total = check_set(lines_per_file, per_file, texts, tally, errors)
+
+    _base.print_domains(tally.per_domain, tally.claims_per_domain, tally.empty_per_domain, total)
+    _base.print_tallies(tally.qual_counts, tally.unit_counts)
+    return _base.finish(errors)
+
+
+def check_sentence(obj, fn, ln, id_rule, texts, tally, errors):
+    """One sentence of file ``fn``, line ``ln``: known keys, its id (``id_rule``: the id pattern and the
+    set id), the file's domain, a text, a list of claims."""
+    stem = fn[:-len(".jsonl")]
+    sid = obj["id"]
+    tally.ids[sid] += 1
+    where = f"{fn}:{ln} ({sid})"
+    extra = set(obj) - SENTENCE_KEYS
+    if extra:
+        errors.append(f"{where}: unknown keys {sorted(extra)}")
+    check_id(sid, stem, ln, id_rule, where, errors)
+    if obj["domain"] != stem:
+        errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
+    text = obj["text"]
+    if not isinstance(text, str) or not text.strip():
+        errors.append(f"{where}: empty text")
+        return
+    if not isinstance(obj["claims"], list):
+        errors.append(f"{where}: claims is not a list")
+        return
+    texts[text.strip()] += 1
+    tally.add_sentence(obj["domain"], obj["claims"], text, where, errors)
+
+
+def check_id(sid, stem, ln, id_rule, where, errors):
+    """The id is <set_id>-<prefix of the file's domain>-<line number, three digits>."""
+    id_re, set_id = id_rule
+    m = id_re.match(sid) if isinstance(sid, str) else None
+    if not m:
+        errors.append(f"{where}: id does not match {set_id}-<prefix>-NNN")
+        return
+    if m.group(1) != PREFIX.get(stem):
+        errors.append(f"{where}: id prefix {m.group(1)!r} != {PREFIX.get(stem)!r}")
+    if int(m.group(2)) != ln:
+        errors.append(f"{where}: id number {m.group(2)} != line {ln}")
+
+
+def check_set(lines_per_file, per_file, texts, tally, errors):
+    """The checks over the whole set: sentences per file, no sentence or id twice, the domain cap.
+    Returns the number of sentences counted."""
+    for fn in FILES:
         if lines_per_file[fn] != per_file:
             errors.append(f"{fn}: {lines_per_file[fn]} sentences, expected {per_file}")
     for t, n in texts.items():
         if n > 1:
             errors.append(f"duplicate sentence ({n} times): {t[:60]!r}")
-    _base.duplicate_ids(ids, errors)
-    total = sum(per_domain.values())
-    for dom, n in per_domain.items():
+    _base.duplicate_ids(tally.ids, errors)
+    total = sum(tally.per_domain.values())
+    for dom, n in tally.per_domain.items():
         if total and n / total > MAX_DOMAIN_SHARE:
             errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {MAX_DOMAIN_SHARE:.0%}")
-
-    _base.print_domains(per_domain, claims_per_domain, empty_per_domain, total)
-    _base.print_tallies(qual_counts, unit_counts)
-    return _base.finish(errors)
+    return total

@@ -59,16 +59,34 @@ def draw(seed: int, n_target: int, id_prefix: str, excluded_sets: tuple[str, ...
     duplicates and sentences of the ``excluded_sets``."""
     numberish = re.compile(r"\d|\b(?:" + ("one|" if count_one else "") + WORDS + r")s?\b", re.I)
     domain_cap = int(0.30 * n_target)  # keeps every domain within the validator's 30% cap
+    stats = Counter()
+    cands = candidates(numberish, count_one, min_words, earlier_texts(excluded_sets), stats)
+    picked, per_domain = pick(cands, seed, n_target, domain_cap, stats)
+    print("per domain:", dict(per_domain.most_common()), file=sys.stderr)
+    for key, v in stats.items():
+        print(f"{key}: {v}", file=sys.stderr)
+    for folder, fn, n, text in picked:
+        sys.stdout.write(json.dumps({"id": f"{id_prefix}-{folder}-{fn[:-4]}-{n}",
+                                     "domain": DOMAIN_OF[int(folder.split("_")[0])],
+                                     "source_file": f"{folder}/{fn}",
+                                     "text": text}, ensure_ascii=False) + "\n")
+
+
+def earlier_texts(excluded_sets):
+    """The sentence texts of the earlier sets named (the text field only)."""
     excluded = set()
     for name in excluded_sets:
         env, default = EARLIER_SETS[name]
         with open(os.environ.get(env) or default, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():
-                    excluded.add(json.loads(line)["text"])  # the text field only
+                    excluded.add(json.loads(line)["text"])
+    return excluded
 
+
+def candidates(numberish, count_one, min_words, excluded, stats):
+    """(folder, file, line number, text) of every candidate line of the corpus, in corpus order."""
     cands, seen = [], set()
-    stats = Counter()
     for folder in sorted(os.listdir(CORPUS), key=folder_key):
         p = os.path.join(CORPUS, folder)
         if not os.path.isdir(p):
@@ -77,29 +95,42 @@ def draw(seed: int, n_target: int, id_prefix: str, excluded_sets: tuple[str, ...
             with open(os.path.join(p, fn), encoding="utf-8") as fh:
                 lines = fh.read().split("\n")
             for n, text in enumerate(lines, 1):
-                if not text.strip():
-                    continue
-                if not numberish.search(text):
-                    if not count_one and ONE_ONLY.search(text):
-                        stats["lines whose only number word is 'one' skipped"] += 1
-                    continue
-                stats["numberish lines"] += 1
-                if text.startswith("URL:"):
-                    stats["URL lines dropped"] += 1
-                    continue
-                if len(text.split()) < min_words:
-                    stats[f"short lines (< {min_words} words) dropped"] += 1
-                    continue
-                if text in seen:
-                    stats["exact duplicates dropped"] += 1
-                    continue
-                seen.add(text)
-                if text in excluded:
-                    stats["already in an earlier set dropped"] += 1
-                    continue
-                cands.append((folder, fn, n, text))
+                if is_candidate(text, (numberish, count_one, min_words), seen, excluded, stats):
+                    cands.append((folder, fn, n, text))
     stats["candidates"] = len(cands)
+    return cands
 
+
+def is_candidate(text, rule, seen, excluded, stats):
+    """A line holding a number (``rule``: the number pattern, whether "one" counts, the fewest words)
+    that is no URL, not short, not seen before and in no earlier set; ``stats`` counts why not."""
+    numberish, count_one, min_words = rule
+    if not text.strip():
+        return False
+    if not numberish.search(text):
+        if not count_one and ONE_ONLY.search(text):
+            stats["lines whose only number word is 'one' skipped"] += 1
+        return False
+    stats["numberish lines"] += 1
+    if text.startswith("URL:"):
+        stats["URL lines dropped"] += 1
+        return False
+    if len(text.split()) < min_words:
+        stats[f"short lines (< {min_words} words) dropped"] += 1
+        return False
+    if text in seen:
+        stats["exact duplicates dropped"] += 1
+        return False
+    seen.add(text)
+    if text in excluded:
+        stats["already in an earlier set dropped"] += 1
+        return False
+    return True
+
+
+def pick(cands, seed, n_target, domain_cap, stats):
+    """Shuffle the candidates with ``seed`` and take them in order within the folder and domain
+    caps until ``n_target``: the lines picked and the count per domain."""
     rng = random.Random(seed)
     order = list(range(len(cands)))
     rng.shuffle(order)
@@ -123,11 +154,4 @@ def draw(seed: int, n_target: int, id_prefix: str, excluded_sets: tuple[str, ...
             break
     stats["picked"] = len(picked)
     stats["folders used"] = len(per_folder)
-    print("per domain:", dict(per_domain.most_common()), file=sys.stderr)
-    for key, v in stats.items():
-        print(f"{key}: {v}", file=sys.stderr)
-    for folder, fn, n, text in picked:
-        sys.stdout.write(json.dumps({"id": f"{id_prefix}-{folder}-{fn[:-4]}-{n}",
-                                     "domain": DOMAIN_OF[int(folder.split("_")[0])],
-                                     "source_file": f"{folder}/{fn}",
-                                     "text": text}, ensure_ascii=False) + "\n")
+    return picked, per_domain

@@ -22,6 +22,7 @@ import os
 import re
 import sys
 from collections import Counter
+from dataclasses import dataclass, field
 
 # The claim checks are the invented set's, shared: load ./eval/validate_gold.py (this module sits
 # in tests/data) and accept the one extra unit "sq_ft" the real-news labels use.
@@ -108,14 +109,58 @@ EARLIER_SETS = {
 }
 
 
+@dataclass
+class Options:
+    """The command line of a sample's validate_gold.py, with the earlier sets read."""
+    corpus: str | None
+    earlier: dict  # name -> (path or None, its sentence texts)
+    show_folders: bool
+    require_corpus: bool
+    folder: str
+
+
+@dataclass
+class SampleTally(_base.Tally):
+    """The tally of ../eval/validate_gold.py, plus the sentences per corpus folder and the texts seen."""
+    seen_text: Counter = field(default_factory=Counter)  # (source file, text)
+    seen_any: Counter = field(default_factory=Counter)   # text
+    per_folder: Counter = field(default_factory=Counter)
+    claims_per_folder: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class Limits:
+    """The size and balance limits of a set (see main)."""
+    min_sentences: int
+    max_folder_sentences: int | None
+    max_folder_share: float | None
+    max_domain_share: float
+
+
 def main(folder: str, id_prefix: str, excluded: tuple[str, ...], *, min_sentences: int = MIN_SENTENCES,
          max_folder_sentences: int | None = MAX_FOLDER_SENTENCES, max_folder_share: float | None = None,
          max_domain_share: float = MAX_DOMAIN_SHARE) -> int:
     """Validate the set in ``folder``: ids "<id_prefix>-...", no sentence of the ``excluded``
     earlier sets (names of EARLIER_SETS), the size and balance limits given."""
-    argv = sys.argv[1:]
-    corpus = find_corpus(argv)
+    limits = Limits(min_sentences, max_folder_sentences, max_folder_share, max_domain_share)
+    opts = read_options(sys.argv[1:], folder, excluded)
     id_re = re.compile(rf"^{id_prefix}-(\d+_ecb(?:plus)?)-(\d+_\d+ecb(?:plus)?)-(\d+)$")
+    files = sorted(f for f in os.listdir(opts.folder) if f.endswith(".jsonl"))
+    errors = []
+    corpus = corpus_found(opts, errors)
+    tally = SampleTally()
+    for fn in files:
+        for ln, obj in _base.sentence_objects(os.path.join(opts.folder, fn), fn, SENTENCE_KEYS, errors):
+            check_sentence(obj, f"{fn}:{ln}", (id_re, id_prefix), corpus, opts.earlier, tally, errors)
+    total = check_set(tally, limits, errors)
+    print_summary(opts, tally, total)
+    return _base.finish(errors)
+
+
+def read_options(argv, folder, excluded):
+    """[DIR] [--corpus CORPUS_DIR] [--<earlier set> FILE ...] [--folders] [--require-corpus]; the
+    earlier sets of ``excluded`` are read here."""
+    corpus = find_corpus(argv)
     earlier = {}
     for name in excluded:
         flag, env, filename = EARLIER_SETS[name]
@@ -124,109 +169,124 @@ def main(folder: str, id_prefix: str, excluded: tuple[str, ...], *, min_sentence
     show_folders = "--folders" in argv
     require_corpus = "--require-corpus" in argv
     argv = [a for a in argv if a not in ("--folders", "--require-corpus")]
-    d = argv[0] if argv else folder
-    files = sorted(f for f in os.listdir(d) if f.endswith(".jsonl"))
-    errors = []
+    return Options(corpus, earlier, show_folders, require_corpus, argv[0] if argv else folder)
+
+
+def corpus_found(opts, errors):
+    """The corpus folder, or None (said on stdout, or an error with --require-corpus)."""
+    corpus = opts.corpus
     if corpus is None or not os.path.isdir(corpus):
         # A clone without the shared corpora beside it (a CI machine) can still check everything
         # else; --require-corpus makes the missing corpus an error.
         message = f"ECB+ corpus not found ({corpus!r}); set ECBPLUS_DIR or use --corpus"
-        if require_corpus:
+        if opts.require_corpus:
             errors.append(message)
         else:
             print(f"note: {message}: the verbatim check against the corpus is SKIPPED")
-        corpus = None
-    ids = Counter()
-    seen_text = Counter()
-    seen_any = Counter()
-    per_domain = Counter()
-    claims_per_domain = Counter()
-    empty_per_domain = Counter()
-    per_folder = Counter()
-    claims_per_folder = Counter()
-    qual_counts = Counter()
-    unit_counts = Counter()
-    for fn in files:
-        for ln, obj in _base.sentence_objects(os.path.join(d, fn), fn, SENTENCE_KEYS, errors):
-            where = f"{fn}:{ln}"
-            extra = set(obj) - SENTENCE_KEYS
-            if extra:
-                errors.append(f"{where}: unknown keys {sorted(extra)}")
-            sid = obj["id"]
-            ids[sid] += 1
-            where = f"{fn}:{ln} ({sid})"
-            if obj["domain"] not in DOMAINS:
-                errors.append(f"{where}: domain {obj['domain']!r} not in {sorted(DOMAINS)}")
-            text = obj["text"]
-            if not isinstance(text, str) or not text.strip():
-                errors.append(f"{where}: empty text")
-                continue
-            src = obj["source_file"]
-            m = id_re.match(sid) if isinstance(sid, str) else None
-            if not m:
-                errors.append(f"{where}: id does not match {id_prefix}-<folder>-<file stem>-<line>")
-            elif src != f"{m.group(1)}/{m.group(2)}.txt":
-                errors.append(f"{where}: source_file {src!r} does not match id")
-            folder = src.split("/")[0] if isinstance(src, str) else "?"
-            if corpus is not None and isinstance(src, str):
-                lines = source_lines(corpus, src)
-                if lines is None:
-                    errors.append(f"{where}: source file {src!r} not found in corpus")
-                elif text not in lines:
-                    errors.append(f"{where}: text is not a verbatim line of {src}")
-                elif m and (int(m.group(3)) > len(lines) or lines[int(m.group(3)) - 1] != text):
-                    errors.append(f"{where}: text is not line {m.group(3)} of {src}")
-            seen_text[(src, text)] += 1
-            seen_any[text] += 1
-            for name, (_, texts) in earlier.items():
-                if text in texts:
-                    errors.append(f"{where}: sentence is already in {name}")
-            if not NUMBERISH.search(text):
-                errors.append(f"{where}: sentence has no digit or number word")
-            if not isinstance(obj["claims"], list):
-                errors.append(f"{where}: claims is not a list")
-                continue
-            per_domain[obj["domain"]] += 1
-            per_folder[folder] += 1
-            claims_per_domain[obj["domain"]] += len(obj["claims"])
-            claims_per_folder[folder] += len(obj["claims"])
-            if not obj["claims"]:
-                empty_per_domain[obj["domain"]] += 1
-            _base.check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
-    _base.duplicate_ids(ids, errors)
-    for (src, text), n in seen_text.items():
+        return None
+    return corpus
+
+
+def check_sentence(obj, at, id_rule, corpus, earlier, tally, errors):
+    """One sentence (``at``: file:line): known keys and domain, a text, its id and source file
+    (``id_rule``: the id pattern and the id prefix), a sentence of no earlier set, a number in it,
+    a list of claims."""
+    where = at
+    extra = set(obj) - SENTENCE_KEYS
+    if extra:
+        errors.append(f"{where}: unknown keys {sorted(extra)}")
+    sid = obj["id"]
+    tally.ids[sid] += 1
+    where = f"{at} ({sid})"
+    if obj["domain"] not in DOMAINS:
+        errors.append(f"{where}: domain {obj['domain']!r} not in {sorted(DOMAINS)}")
+    text = obj["text"]
+    if not isinstance(text, str) or not text.strip():
+        errors.append(f"{where}: empty text")
+        return
+    src = obj["source_file"]
+    check_source(sid, src, text, id_rule, corpus, where, errors)
+    folder = src.split("/")[0] if isinstance(src, str) else "?"
+    tally.seen_text[(src, text)] += 1
+    tally.seen_any[text] += 1
+    for name, (_, texts) in earlier.items():
+        if text in texts:
+            errors.append(f"{where}: sentence is already in {name}")
+    if not NUMBERISH.search(text):
+        errors.append(f"{where}: sentence has no digit or number word")
+    if not isinstance(obj["claims"], list):
+        errors.append(f"{where}: claims is not a list")
+        return
+    tally.per_folder[folder] += 1
+    tally.claims_per_folder[folder] += len(obj["claims"])
+    tally.add_sentence(obj["domain"], obj["claims"], text, where, errors)
+
+
+def check_source(sid, src, text, id_rule, corpus, where, errors):
+    """The id names the source file and line; with the corpus, the text is that line of that file."""
+    id_re, id_prefix = id_rule
+    m = id_re.match(sid) if isinstance(sid, str) else None
+    if not m:
+        errors.append(f"{where}: id does not match {id_prefix}-<folder>-<file stem>-<line>")
+    elif src != f"{m.group(1)}/{m.group(2)}.txt":
+        errors.append(f"{where}: source_file {src!r} does not match id")
+    if corpus is None or not isinstance(src, str):
+        return
+    lines = source_lines(corpus, src)
+    if lines is None:
+        errors.append(f"{where}: source file {src!r} not found in corpus")
+    elif text not in lines:
+        errors.append(f"{where}: text is not a verbatim line of {src}")
+    elif m and (int(m.group(3)) > len(lines) or lines[int(m.group(3)) - 1] != text):
+        errors.append(f"{where}: text is not line {m.group(3)} of {src}")
+
+
+def check_set(tally, limits, errors):
+    """The checks over the whole set: no id or sentence twice, the size and balance limits. Returns
+    the number of sentences counted."""
+    _base.duplicate_ids(tally.ids, errors)
+    for (src, text), n in tally.seen_text.items():
         if n > 1:
             errors.append(f"duplicate sentence in {src}: {text[:60]!r} ({n} times)")
-    for text, n in seen_any.items():
+    for text, n in tally.seen_any.items():
         if n > 1:
             errors.append(f"sentence text appears {n} times: {text[:60]!r}")
-    total = sum(per_domain.values())
-    for dom, n in per_domain.items():
-        if total and n / total > max_domain_share:
-            errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {max_domain_share:.0%}")
+    total = sum(tally.per_domain.values())
+    for dom, n in tally.per_domain.items():
+        if total and n / total > limits.max_domain_share:
+            errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {limits.max_domain_share:.0%}")
+    check_folders(tally.per_folder, total, limits, errors)
+    if total < limits.min_sentences:
+        errors.append(f"only {total} sentences (< {limits.min_sentences})")
+    return total
+
+
+def check_folders(per_folder, total, limits, errors):
+    """No corpus folder above its limits, and at least MIN_FOLDERS folders used."""
     for folder, n in per_folder.items():
-        if max_folder_sentences is not None and n > max_folder_sentences:
-            errors.append(f"folder {folder} has {n} sentences > {max_folder_sentences}")
-        if max_folder_share is not None and total and n / total > max_folder_share:
-            errors.append(f"folder {folder} has {n}/{total} = {n / total:.1%} > {max_folder_share:.0%}")
+        if limits.max_folder_sentences is not None and n > limits.max_folder_sentences:
+            errors.append(f"folder {folder} has {n} sentences > {limits.max_folder_sentences}")
+        if limits.max_folder_share is not None and total and n / total > limits.max_folder_share:
+            errors.append(f"folder {folder} has {n}/{total} = {n / total:.1%} > {limits.max_folder_share:.0%}")
     if len(per_folder) < MIN_FOLDERS:
         errors.append(f"only {len(per_folder)} folders used (< {MIN_FOLDERS})")
-    if total < min_sentences:
-        errors.append(f"only {total} sentences (< {min_sentences})")
 
-    for name, (path, _) in earlier.items():
+
+def print_summary(opts, tally, total):
+    """The earlier sets checked against, the sentences and claims per domain, the folders, the
+    tallies of qualifiers and units (and with --folders, each folder)."""
+    for name, (path, _) in opts.earlier.items():
         print(f"no-overlap check against {name}: " + (path or "SKIPPED (file not found)"))
     print(f"{'domain':<14} {'sentences':>9} {'claims':>7} {'no-claim':>9} {'share':>7}")
-    for dom in sorted(per_domain):
-        n = per_domain[dom]
-        print(f"{dom:<14} {n:>9} {claims_per_domain[dom]:>7} {empty_per_domain[dom]:>9} {n / total:>7.1%}")
-    n_empty = sum(empty_per_domain.values())
-    print(f"{'TOTAL':<14} {total:>9} {sum(claims_per_domain.values()):>7} {n_empty:>9}"
+    for dom in sorted(tally.per_domain):
+        n = tally.per_domain[dom]
+        print(f"{dom:<14} {n:>9} {tally.claims_per_domain[dom]:>7} {tally.empty_per_domain[dom]:>9} {n / total:>7.1%}")
+    n_empty = sum(tally.empty_per_domain.values())
+    print(f"{'TOTAL':<14} {total:>9} {sum(tally.claims_per_domain.values()):>7} {n_empty:>9}"
           f"   ({n_empty / total:.1%} of sentences have no claim)" if total else "TOTAL 0")
-    print(f"folders used: {len(per_folder)}; largest: "
-          + ", ".join(f"{f} {n} ({n / total:.1%})" for f, n in per_folder.most_common(3)))
-    _base.print_tallies(qual_counts, unit_counts)
-    if show_folders:
-        for f in sorted(per_folder, key=lambda s: (int(s.split("_")[0]), s)):
-            print(f"  {f:<12} {per_folder[f]:>3} sentences {claims_per_folder[f]:>4} claims")
-    return _base.finish(errors)
+    print(f"folders used: {len(tally.per_folder)}; largest: "
+          + ", ".join(f"{f} {n} ({n / total:.1%})" for f, n in tally.per_folder.most_common(3)))
+    _base.print_tallies(tally.qual_counts, tally.unit_counts)
+    if opts.show_folders:
+        for f in sorted(tally.per_folder, key=lambda s: (int(s.split("_")[0]), s)):
+            print(f"  {f:<12} {tally.per_folder[f]:>3} sentences {tally.claims_per_folder[f]:>4} claims")

@@ -9,10 +9,11 @@ was moved, before any run, to ../eval-web-untouched, which nobody tunes on. So a
 sentences (5 in the untouched folder), ids increase within a file, and their numbers are not
 multiples of 6 here (only multiples of 6 there).
 
-The claim checks are those of ../eval/validate_gold.py, loaded the way ../blind_sets.py loads them (JSON, keys, qualifiers, units, claim text in the
-sentence, low <= high), with "sq_ft" as an extra unit. On top of them: the fixed list of the 12
-domain files, exactly 30 sentences per file, ids w-<prefix>-NNN whose prefix matches the domain
-and whose number matches the line, a 9% domain cap, and no sentence twice.
+The claim checks are those of ../eval/validate_gold.py, loaded the way ../blind_sets.py loads
+them (JSON, keys, qualifiers, units, claim text in the sentence, low <= high), with "sq_ft" as an
+extra unit. On top of them: the fixed list of the 12 domain files, 25 sentences per file here and
+5 in the untouched folder, ids w-<prefix>-NNN whose prefix matches the domain, a 9% domain cap,
+and no sentence twice.
 Exit status 0 if every check passes, 1 otherwise.
 """
 import importlib.util
@@ -20,6 +21,7 @@ import os
 import re
 import sys
 from collections import Counter
+from dataclasses import dataclass, field
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = os.path.join(HERE, "..", "eval", "validate_gold.py")
@@ -40,78 +42,95 @@ PREFIX = {
 FILES = sorted(f"{d}.jsonl" for d in PREFIX)
 
 
+@dataclass
+class Tally:
+    texts: Counter = field(default_factory=Counter)
+    lines_per_file: Counter = field(default_factory=Counter)
+    ids: Counter = field(default_factory=Counter)
+    per_domain: Counter = field(default_factory=Counter)
+    claims_per_domain: Counter = field(default_factory=Counter)
+    empty_per_domain: Counter = field(default_factory=Counter)
+    qual_counts: Counter = field(default_factory=Counter)
+    unit_counts: Counter = field(default_factory=Counter)
+    last_number: dict = field(default_factory=dict)
+
+
+ID_RE = re.compile(rf"^{SET_ID}-([a-z]{{3}})-(\d{{3}})$")
+
+
+def check_id(sid, stem, fn, where, untouched, tally, errors):
+    m = ID_RE.match(sid) if isinstance(sid, str) else None
+    if not m:
+        errors.append(f"{where}: id does not match {SET_ID}-<prefix>-NNN")
+        return
+    if m.group(1) != PREFIX[stem]:
+        errors.append(f"{where}: id prefix {m.group(1)!r} != {PREFIX[stem]!r}")
+    number = int(m.group(2))
+    if (number % 6 == 0) != untouched:
+        errors.append(f"{where}: id number {number} belongs to the other part of the set")
+    if number <= tally.last_number.get(fn, 0):
+        errors.append(f"{where}: id number {number} does not increase")
+    tally.last_number[fn] = number
+
+
+def check_sentence(obj, stem, fn, ln, untouched, tally, errors):
+    sid = obj["id"]
+    tally.ids[sid] += 1
+    tally.lines_per_file[fn] += 1
+    where = f"{fn}:{ln} ({sid})"
+    extra = set(obj) - SENTENCE_KEYS
+    if extra:
+        errors.append(f"{where}: unknown keys {sorted(extra)}")
+    check_id(sid, stem, fn, where, untouched, tally, errors)
+    if obj["domain"] != stem:
+        errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
+    text = obj["text"]
+    if not isinstance(text, str) or not text.strip():
+        errors.append(f"{where}: empty text")
+        return
+    if not isinstance(obj["claims"], list):
+        errors.append(f"{where}: claims is not a list")
+        return
+    tally.texts[text.strip()] += 1
+    tally.per_domain[obj["domain"]] += 1
+    tally.claims_per_domain[obj["domain"]] += len(obj["claims"])
+    if not obj["claims"]:
+        tally.empty_per_domain[obj["domain"]] += 1
+    _base.check_claims(obj["claims"], text, where, errors, tally.qual_counts, tally.unit_counts)
+
+
+def check_set(tally, per_file, errors):
+    for fn in FILES:
+        if tally.lines_per_file[fn] != per_file:
+            errors.append(f"{fn}: {tally.lines_per_file[fn]} sentences, expected {per_file}")
+    for t, n in tally.texts.items():
+        if n > 1:
+            errors.append(f"duplicate sentence ({n} times): {t[:60]!r}")
+    _base.duplicate_ids(tally.ids, errors)
+    total = sum(tally.per_domain.values())
+    for dom, n in tally.per_domain.items():
+        if total and n / total > MAX_DOMAIN_SHARE:
+            errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {MAX_DOMAIN_SHARE:.0%}")
+    return total
+
+
 def main() -> int:
     d = sys.argv[1] if len(sys.argv) > 1 else HERE
     untouched = os.path.basename(os.path.normpath(d)).endswith("-untouched")
-    per_file = 5 if untouched else PER_FILE - 5
-    last_number = {}
-    id_re = re.compile(rf"^{SET_ID}-([a-z]{{3}})-(\d{{3}})$")
-    errors = []
+    errors, tally = [], Tally()
     present = sorted(f for f in os.listdir(d) if f.endswith(".jsonl"))
     if present != FILES:
         errors.append(f"expected files {FILES}, found {present}")
-    texts = Counter()
-    lines_per_file = Counter()
-    ids = Counter()
-    per_domain = Counter()
-    claims_per_domain = Counter()
-    empty_per_domain = Counter()
-    qual_counts = Counter()
-    unit_counts = Counter()
     for fn in FILES:
-        stem = fn[:-len(".jsonl")]
         path = os.path.join(d, fn)
         if not os.path.exists(path):
             errors.append(f"{fn}: missing")
             continue
         for ln, obj in _base.sentence_objects(path, fn, SENTENCE_KEYS, errors):
-            sid = obj["id"]
-            ids[sid] += 1
-            lines_per_file[fn] += 1
-            where = f"{fn}:{ln} ({sid})"
-            extra = set(obj) - SENTENCE_KEYS
-            if extra:
-                errors.append(f"{where}: unknown keys {sorted(extra)}")
-            m = id_re.match(sid) if isinstance(sid, str) else None
-            if not m:
-                errors.append(f"{where}: id does not match {SET_ID}-<prefix>-NNN")
-            else:
-                if m.group(1) != PREFIX[stem]:
-                    errors.append(f"{where}: id prefix {m.group(1)!r} != {PREFIX[stem]!r}")
-                number = int(m.group(2))
-                if (number % 6 == 0) != untouched:
-                    errors.append(f"{where}: id number {number} belongs to the other part of the set")
-                if number <= last_number.get(fn, 0):
-                    errors.append(f"{where}: id number {number} does not increase")
-                last_number[fn] = number
-            if obj["domain"] != stem:
-                errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
-            text = obj["text"]
-            if not isinstance(text, str) or not text.strip():
-                errors.append(f"{where}: empty text")
-                continue
-            if not isinstance(obj["claims"], list):
-                errors.append(f"{where}: claims is not a list")
-                continue
-            texts[text.strip()] += 1
-            per_domain[obj["domain"]] += 1
-            claims_per_domain[obj["domain"]] += len(obj["claims"])
-            if not obj["claims"]:
-                empty_per_domain[obj["domain"]] += 1
-            _base.check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
-    for fn in FILES:
-        if lines_per_file[fn] != per_file:
-            errors.append(f"{fn}: {lines_per_file[fn]} sentences, expected {per_file}")
-    for t, n in texts.items():
-        if n > 1:
-            errors.append(f"duplicate sentence ({n} times): {t[:60]!r}")
-    _base.duplicate_ids(ids, errors)
-    total = sum(per_domain.values())
-    for dom, n in per_domain.items():
-        if total and n / total > MAX_DOMAIN_SHARE:
-            errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > {MAX_DOMAIN_SHARE:.0%}")
-    _base.print_domains(per_domain, claims_per_domain, empty_per_domain, total)
-    _base.print_tallies(qual_counts, unit_counts)
+            check_sentence(obj, fn[:-len(".jsonl")], fn, ln, untouched, tally, errors)
+    total = check_set(tally, 5 if untouched else PER_FILE - 5, errors)
+    _base.print_domains(tally.per_domain, tally.claims_per_domain, tally.empty_per_domain, total)
+    _base.print_tallies(tally.qual_counts, tally.unit_counts)
     return _base.finish(errors)
 
 

@@ -9,6 +9,7 @@ import os
 import re
 import sys
 from collections import Counter
+from dataclasses import dataclass, field
 
 QUALIFIERS = {"=", "~", ">", ">=", "<", "<=", "range", "vague"}
 CHANGES = {"up", "down", None}
@@ -37,6 +38,13 @@ def check_claim(c, text, where, errors):
     extra = set(c) - CLAIM_KEYS
     if extra:
         errors.append(f"{where}: unknown keys {sorted(extra)}")
+    check_amount(c, where, errors)
+    check_qualifier(c, where, errors)
+    check_labels(c, text, where, errors)
+
+
+def check_amount(c, where, errors):
+    """A claim holds a number "value", or a "low" and a "high" with low <= high."""
     has_value = "value" in c
     has_low, has_high = "low" in c, "high" in c
     if has_value == (has_low or has_high):
@@ -50,13 +58,22 @@ def check_claim(c, text, where, errors):
             errors.append(f"{where}: low/high not numbers")
         elif c["low"] > c["high"]:
             errors.append(f"{where}: low > high ({c['low']} > {c['high']})")
+
+
+def check_qualifier(c, where, errors):
+    """A known qualifier, with the amount it needs: low/high for a range or a vague amount, else a value."""
     q = c.get("qualifier")
     if q not in QUALIFIERS:
         errors.append(f"{where}: bad qualifier {q!r}")
-    elif q in ("range", "vague") and not (has_low and has_high):
+    elif q in ("range", "vague") and not ("low" in c and "high" in c):
         errors.append(f"{where}: qualifier {q} requires low/high")
-    elif q not in ("range", "vague") and not has_value:
+    elif q not in ("range", "vague") and "value" not in c:
         errors.append(f"{where}: qualifier {q} requires value")
+
+
+def check_labels(c, text, where, errors):
+    """The change, a known unit (or an ISO 4217 currency), a lower-case entity, and the claim's text
+    as it stands in the sentence."""
     if "change" not in c or c["change"] not in CHANGES:
         errors.append(f"{where}: bad/missing change {c.get('change')!r}")
     u = c.get("unit")
@@ -107,6 +124,25 @@ def check_claims(claims, text, where, errors, qual_counts, unit_counts):
             unit_counts[c.get("unit")] += 1
 
 
+@dataclass
+class Tally:
+    """What a validator counts over the sentences of a set (the validators share it)."""
+    ids: Counter = field(default_factory=Counter)
+    per_domain: Counter = field(default_factory=Counter)
+    claims_per_domain: Counter = field(default_factory=Counter)
+    empty_per_domain: Counter = field(default_factory=Counter)
+    qual_counts: Counter = field(default_factory=Counter)
+    unit_counts: Counter = field(default_factory=Counter)
+
+    def add_sentence(self, domain, claims, text, where, errors):
+        """Count a sentence of ``domain`` and check its claims."""
+        self.per_domain[domain] += 1
+        self.claims_per_domain[domain] += len(claims)
+        if not claims:
+            self.empty_per_domain[domain] += 1
+        check_claims(claims, text, where, errors, self.qual_counts, self.unit_counts)
+
+
 def duplicate_ids(ids, errors):
     for sid, n in ids.items():
         if n > 1:
@@ -141,41 +177,37 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     files = sorted(f for f in os.listdir(d) if f.endswith(".jsonl"))
     errors = []
-    ids = Counter()
-    per_domain = Counter()
-    claims_per_domain = Counter()
-    empty_per_domain = Counter()
-    qual_counts = Counter()
-    unit_counts = Counter()
+    tally = Tally()
     for fn in files:
-        stem = fn[:-len(".jsonl")]
         for ln, obj in sentence_objects(os.path.join(d, fn), fn, SENTENCE_KEYS, errors):
-            sid = obj["id"]
-            ids[sid] += 1
-            where = f"{fn}:{ln} ({sid})"
-            if obj["domain"] != stem:
-                errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
-            text = obj["text"]
-            if not isinstance(text, str) or not text.strip():
-                errors.append(f"{where}: empty text")
-                continue
-            if not isinstance(obj["claims"], list):
-                errors.append(f"{where}: claims is not a list")
-                continue
-            per_domain[obj["domain"]] += 1
-            claims_per_domain[obj["domain"]] += len(obj["claims"])
-            if not obj["claims"]:
-                empty_per_domain[obj["domain"]] += 1
-            check_claims(obj["claims"], text, where, errors, qual_counts, unit_counts)
-    duplicate_ids(ids, errors)
-    total = sum(per_domain.values())
-    for dom, n in per_domain.items():
+            check_sentence(obj, fn, ln, tally, errors)
+    duplicate_ids(tally.ids, errors)
+    total = sum(tally.per_domain.values())
+    for dom, n in tally.per_domain.items():
         if total and n / total > MAX_DOMAIN_SHARE:
             errors.append(f"domain {dom} has {n}/{total} = {n / total:.1%} > 25%")
 
-    print_domains(per_domain, claims_per_domain, empty_per_domain, total)
-    print_tallies(qual_counts, unit_counts)
+    print_domains(tally.per_domain, tally.claims_per_domain, tally.empty_per_domain, total)
+    print_tallies(tally.qual_counts, tally.unit_counts)
     return finish(errors)
+
+
+def check_sentence(obj, fn, ln, tally, errors):
+    """One sentence of file ``fn``, line ``ln``: its domain is the file's, a text, a list of claims."""
+    stem = fn[:-len(".jsonl")]
+    sid = obj["id"]
+    tally.ids[sid] += 1
+    where = f"{fn}:{ln} ({sid})"
+    if obj["domain"] != stem:
+        errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
+    text = obj["text"]
+    if not isinstance(text, str) or not text.strip():
+        errors.append(f"{where}: empty text")
+        return
+    if not isinstance(obj["claims"], list):
+        errors.append(f"{where}: claims is not a list")
+        return
+    tally.add_sentence(obj["domain"], obj["claims"], text, where, errors)
 
 
 if __name__ == "__main__":
