@@ -1,16 +1,23 @@
 """Line up claims about the same fact across sources and decide where they disagree.
 
-Claims are grouped into blocks by a cheap key (event, period, unit, head noun of the counted
-phrase) with pandas; only inside a block are entities compared (aliases, then rapidfuzz), so the
-work grows with block size, never with the square of the corpus. Two claims from different
-articles about the same entity are then compared as intervals:
+A claim states a fact of a story: what happened (its frame's predicate) to what is counted (its
+counted class, or the head noun of its counted phrase), where (place), when (period) and at which
+event. Claims are grouped into blocks by a cheap key (story, unit, counted class or head noun) with
+pandas; only inside a block are claims paired, so the work grows with block size, never with the
+square of the corpus. Two claims of different articles state the same fact when no slot that both
+know differs (a slot one claim leaves unknown matches), neither is a part the other is not, and
+their counted things are the same (aliases, then rapidfuzz; or the same class with the same
+predicate). Their values are then compared as intervals:
 
 - overlapping intervals are consistent ("over 28,500" and "over 28,500"; "several dozen" and 76);
 - intervals that meet only once a round figure is read with its rounding tolerance, or an amount
   within the relative tolerance, are a judgement call (FC102, "800" against "more than 800");
-- disjoint intervals are a conflict (FC101, 83 against 82), or FC103 when the counted things are
-  related but not the same ("enterprises and organizations" against "Russian enterprises"), or
-  FC104 when a toll only rises from earlier to later sources.
+- disjoint intervals are a conflict (FC101, 83 against 82), FC105 when nothing but the counted
+  noun scopes it, FC103 when the counted things are related but not the same, or FC104 when a
+  rising figure (a toll) only grows from earlier to later sources.
+
+A finding is one fact: the disagreeing pairs are grouped by the slots they share, never chained
+into a component that links different facts.
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ class Finding:
     # army-2023 in 2023"): the message is "<headline>: <claim_list(claims)>". Empty when the
     # message is not built that way (findings about facts, rules entries and comments).
     headline: str = ""
+    story: str | None = None
     fact: dict | None = None
     suppressed: dict | None = None
     outlier: str | None = None
@@ -58,6 +66,7 @@ class Finding:
             "period": self.period,
             "entity": self.entity,
             "unit": self.unit,
+            "story": self.story,
             "message": self.message,
             "fingerprint": self.fingerprint,
             "outlier": self.outlier,
@@ -134,21 +143,6 @@ def entity_relation(a: str, b: str, rules: Rules) -> str:
     return "different"
 
 
-class _UnionFind:
-    def __init__(self):
-        self.parent: dict = {}
-
-    def find(self, x):
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b):
-        self.parent[self.find(a)] = self.find(b)
-
-
 def comparable(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims that can be compared: amounts with a counted entity."""
     if claims.empty:
@@ -161,10 +155,9 @@ def comparable(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def block_keys(claims: pd.DataFrame) -> pd.Series:
-    return (
-        claims["_series"].fillna("") + "|" + claims["period"].astype("string").fillna("")
-        + "|" + claims["unit"] + "|" + claims["_head"]
-    )
+    """Story, unit and what is counted (its class when the frame lexicon knows it, else its head noun)."""
+    counted = claims["counted"].where(claims["counted"].notna(), claims["_head"]).astype("string").fillna("")
+    return claims["story"].astype("string").fillna("") + "|" + claims["unit"] + "|" + counted
 
 
 def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
@@ -177,7 +170,10 @@ def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
     sizes = data.groupby("_block")["article"].nunique()
     data = data[data["_block"].isin(sizes[sizes >= 2].index)]
     data = data[~_multi_valued(data)]
-    rising = {canonical_entity(e, rules.entity_aliases, rules.ignored_modifiers) for e in rules.rising_entities}
+    rising = Rising(
+        frozenset(canonical_entity(e, rules.entity_aliases, rules.ignored_modifiers) for e in rules.rising_entities),
+        frozenset(p.name for p in rules.frames.predicates if p.rising),
+    )
     findings: list[Finding] = []
     for _, block in data.groupby("_block", sort=True):
         findings.extend(_compare_block(block, rules, rising))
@@ -185,12 +181,51 @@ def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
     return findings
 
 
+@dataclass(frozen=True)
+class Rising:
+    """What grows while a story develops: counted things (rules/checks.yaml) and predicates (frames.yaml)."""
+
+    entities: frozenset[str]
+    predicates: frozenset[str]
+
+
+# The slots of a claim's fact, as claim-row fields: two claims whose known values differ in one of
+# them state different facts.
+SCOPE_SLOTS = ("_series", "period", "predicate", "place")
+
+
+def _known(value) -> bool:
+    return value is not None and value != "" and not (isinstance(value, float) and math.isnan(value)) \
+        and value is not pd.NA
+
+
+def _slots_differ(a: dict, b: dict) -> bool:
+    return any(_known(a.get(s)) and _known(b.get(s)) and a.get(s) != b.get(s) for s in SCOPE_SLOTS)
+
+
+def _parts_differ(a: dict, b: dict) -> bool:
+    """A part never contradicts its whole ("including 83 foreign companies" against the 1,500
+    enterprises, "12 children" against the toll); the same counted phrase marked as a part in one
+    article is still the same thing counted ("83 foreign companies" against "82 foreign companies")."""
+    if a["entity_key"] == b["entity_key"]:
+        return False
+    return (a.get("part") or None) != (b.get("part") or None)
+
+
+def fact_slots(a: dict, b: dict) -> tuple:
+    """The slots the pair makes known (either claim's known value): the identity of their fact."""
+    return tuple(a.get(s) if _known(a.get(s)) else b.get(s) if _known(b.get(s)) else None for s in SCOPE_SLOTS)
+
+
 def _same_predicate(a: dict, b: dict) -> bool:
-    """A bare one-word entity ("games", "wives", "people") names a fact only together with
-    what is said of it: "won three games" and "lost eight games" are different facts. Such
-    claims are compared only when the words around them share at least one content word. Longer
-    phrases ("foreign companies", "international organizations") and claims that refer back to an
-    earlier one are specific enough by themselves."""
+    """What is said of the counted thing is the same. Both frames name the predicate: it decides.
+    Otherwise a bare one-word entity ("games", "wives", "people") names a fact only together with
+    what is said of it ("won three games" and "lost eight games" are different facts): such claims
+    are compared only when the words around them share at least one content word. Longer phrases
+    ("foreign companies", "international organizations") and claims that refer back to an earlier
+    one are specific enough by themselves."""
+    if _known(a.get("predicate")) and _known(b.get("predicate")):
+        return a["predicate"] == b["predicate"]
     if len(a["entity_key"].split()) > 1 or len(b["entity_key"].split()) > 1:
         return True
     ca, cb = a.get("_context") or frozenset(), b.get("_context") or frozenset()
@@ -204,9 +239,13 @@ def _multi_valued(data: pd.DataFrame) -> pd.Series:
     flags = pd.Series(False, index=data.index)
     keyed = data.assign(_lo=data["low"].astype("float64").fillna(-math.inf),
                         _hi=data["high"].astype("float64").fillna(math.inf))
-    groups = keyed.groupby(["_block", "article", "entity_key"], sort=False)
+    # "killed 40 ... in a second town, three died" are kept apart by their frames (place, predicate)
+    keyed = keyed.assign(_frame=keyed[["predicate", "place", "part", "period", "_series"]].astype("string").fillna("")
+                         .agg("|".join, axis=1))
+    keys = ["_block", "article", "entity_key", "_frame"]
+    groups = keyed.groupby(keys, sort=False)
     sizes = groups["low"].transform("size")
-    for _, group in keyed[sizes > 1].groupby(["_block", "article", "entity_key"], sort=False):
+    for _, group in keyed[sizes > 1].groupby(keys, sort=False):
         rows = list(group[["_lo", "_hi", "qualifier"]].itertuples(name=None))
         for x in range(len(rows)):
             for y in range(x + 1, len(rows)):
@@ -216,9 +255,26 @@ def _multi_valued(data: pd.DataFrame) -> pd.Series:
     return flags
 
 
+def _bare(claim: dict) -> bool:
+    """A counted thing said with one noun or none ("villagers", "the dead"): its class speaks for it."""
+    return len(claim["entity_key"].split()) <= 1
+
+
+def _relation(a: dict, b: dict, rules: Rules) -> str:
+    """'same', 'related' or 'different' counted things. Bare nouns of the same class with the same
+    known predicate are the same ("40 villagers killed", "42 people killed"); otherwise, and for
+    longer phrases ("international organizations"), their entity keys decide."""
+    if _bare(a) and _bare(b) and _known(a.get("counted")) and a.get("counted") == b.get("counted") \
+            and _known(a.get("predicate")) and a.get("predicate") == b.get("predicate"):
+        return "same"
+    return entity_relation(a["entity_key"], b["entity_key"], rules)
+
+
 def _pair_code(a: dict, b: dict, rules: Rules) -> str | None:
     """The rule two claims of different articles break (FC101, FC102, FC103), or None."""
-    relation = entity_relation(a["entity_key"], b["entity_key"], rules)
+    if _slots_differ(a, b) or _parts_differ(a, b):
+        return None  # another event, year, predicate or place; or a part against its whole
+    relation = _relation(a, b, rules)
     if relation == "different" or (relation == "related" and a["unit"] == "age"):
         # "Gary Gomes, 35" and "Katherine Gomes, 61" share a surname, not an age
         return None
@@ -247,41 +303,46 @@ def _edges(rows: list[dict], rules: Rules) -> list[tuple[int, int, str]]:
     return edges
 
 
-def _components(edges: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """The edges grouped by connected component (rows linked by disagreements)."""
-    uf = _UnionFind()
-    for x, y, _ in edges:
-        uf.union(x, y)
-    components: dict[int, list] = {}
+def _facts(edges: list[tuple[int, int, str]], rows: list[dict]) -> list[list[tuple[int, int, str]]]:
+    """The edges grouped by the fact each pair states (the slots it makes known, and its counted
+    thing): one finding per fact, never a chain of different facts."""
+    facts: dict[tuple, list] = {}
     for x, y, code in edges:
-        components.setdefault(uf.find(x), []).append((x, y, code))
-    return list(components.values())
+        a, b = rows[x], rows[y]
+        noun = a["entity_key"] if a["entity_key"] == b["entity_key"] else a.get("counted") or a["_head"]
+        facts.setdefault((*fact_slots(a, b), noun), []).append((x, y, code))
+    return list(facts.values())
 
 
 _RANK = {"FC101": 3, "FC104": 2, "FC103": 1, "FC102": 0}  # FC105 is FC101 without scope
 
 
-def _component_code(comp_edges: list[tuple[int, int, str]], claims: list[dict], rising: set[str]) -> str:
-    """The rule of a component: its strongest disagreement, FC104 for a toll that only rises,
-    FC105 for a conflict that names neither an event nor a year."""
+def _scoped(claims: list[dict]) -> bool:
+    """Something beyond the counted noun names the fact: an event, a year or a predicate."""
+    return any(_known(c.get("_series")) or _known(c.get("period")) or _known(c.get("predicate")) for c in claims)
+
+
+def _component_code(comp_edges: list[tuple[int, int, str]], claims: list[dict], rising: Rising) -> str:
+    """The rule of a fact: its strongest disagreement, FC104 for a rising figure that only grows,
+    FC105 for a conflict that names neither an event, a year nor what happened."""
     code = max((c for _, _, c in comp_edges), key=_RANK.get)
     if code == "FC101" and _only_rises(claims, rising):
         return "FC104"
-    if code == "FC101" and not claims[0]["_series"] and pd.isna(claims[0]["period"]):
-        # Neither an event nor a year: on real coverage most such conflicts are two different
-        # facts (measured on the ECB+ development corpus), so they are not errors.
+    if code == "FC101" and not _scoped(claims):
+        # Nothing but the noun: on real coverage most such conflicts are two different facts
+        # (measured on the ECB+ development corpus), so they are not errors.
         return "FC105"
     return code
 
 
-def _compare_block(block: pd.DataFrame, rules: Rules, rising: set[str]) -> list[Finding]:
+def _compare_block(block: pd.DataFrame, rules: Rules, rising: Rising) -> list[Finding]:
     rows = block.to_dict("records")
     out = []
-    for comp_edges in _components(_edges(rows, rules)):
-        members = sorted({i for x, y, _ in comp_edges for i in (x, y)},
+    for fact_edges in _facts(_edges(rows, rules), rows):
+        members = sorted({i for x, y, _ in fact_edges for i in (x, y)},
                          key=lambda i: (rows[i]["article"], rows[i]["start"]))
         claims = [rows[i] for i in members]
-        code = _component_code(comp_edges, claims, rising)
+        code = _component_code(fact_edges, claims, rising)
         check = rules.checks[code]
         if check.level == "off":
             continue
@@ -289,11 +350,11 @@ def _compare_block(block: pd.DataFrame, rules: Rules, rising: set[str]) -> list[
     return out
 
 
-def _only_rises(claims: list[dict], rising: set[str]) -> bool:
-    """A toll reported higher by each later source: the story developed, the sources agree."""
-    if not all(c["entity_key"] in rising for c in claims):
+def _only_rises(claims: list[dict], rising: Rising) -> bool:
+    """A running figure reported higher by each later source: the story developed, the sources agree."""
+    if not all(c["entity_key"] in rising.entities or c.get("predicate") in rising.predicates for c in claims):
         return False
-    if any(not c["published"] for c in claims):
+    if any(not _known(c["published"]) for c in claims):
         return False
     ordered = sorted(claims, key=lambda c: c["published"])
     dates = [c["published"] for c in ordered]
@@ -319,7 +380,7 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
     event = event.mode().iloc[0] if not event.empty else None
     period = first["period"]
     period = None if period is None or (isinstance(period, float) and math.isnan(period)) else int(period)
-    about = f"{entity}" + (f" at {event}" if event else "") + (f" in {period}" if period else "")
+    about = f"{entity}" + (f" at {event}" if event else "") + (f" in {period}" if period else "") + _frame_note(claims)
     verb = {
         "FC101": "sources disagree on",
         "FC102": "sources differ, within rounding, on",
@@ -331,14 +392,23 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
         verb = "sources give ages a year apart (a birthday between the reports?) for"
     headline = f"{verb} {about}"
     outlier = _outlier(claims)
+    story = first.get("story")
     finding = Finding(
-        rule=code, name=name, level=level, event=event, period=period, entity=entity,
+        rule=code, name=name, level=level, event=event, period=period, entity=entity, story=story if _known(story) else None,
         unit=first["unit"], message=f"{headline}: {claim_list(claims)}",
         claims=[{k: plain(c[k]) for k in FINDING_CLAIM_FIELDS} for c in claims], outlier=outlier,
         headline=headline,
     )
     finding.fingerprint = fingerprint(finding)
     return finding
+
+
+def _frame_note(claims: list[dict]) -> str:
+    """The frame slots that make the claims one fact, as the message says them ("killed, in aceh")."""
+    predicate = next((c["predicate"] for c in claims if _known(c.get("predicate"))), None)
+    place = next((c["place"] for c in claims if _known(c.get("place"))), None)
+    said = ([predicate] if predicate else []) + ([f"in {place}"] if place else [])
+    return f" ({', '.join(said)})" if said else ""
 
 
 def plain(v):

@@ -59,7 +59,7 @@ def _vectors(texts: list[str]):
 
 
 def _close_pairs(vectors, articles: list[StoryText], options: StoryOptions):
-    """Sparse graph of the pairs closer than the threshold (and within the date window)."""
+    """Sparse graph of the pairs closer than the threshold."""
     from scipy.sparse import coo_matrix
 
     rows, cols = [], []
@@ -69,21 +69,8 @@ def _close_pairs(vectors, articles: list[StoryText], options: StoryOptions):
         rows.append(block.row[keep] + begin)
         cols.append(block.col[keep])
     row, col = np.concatenate(rows), np.concatenate(cols)
-    dated = [(i, j) for i, j in zip(row.tolist(), col.tolist(), strict=True) if _within_window(articles, i, j, options)]
     n = len(articles)
-    if not dated:
-        return coo_matrix((n, n))
-    pick_row, pick_col = zip(*dated, strict=True)
-    return coo_matrix((np.ones(len(dated)), (pick_row, pick_col)), shape=(n, n))
-
-
-def _within_window(articles: list[StoryText], i: int, j: int, options: StoryOptions) -> bool:
-    a, b = articles[i].published, articles[j].published
-    return a is None or b is None or abs((a - b).days) <= options.window_days
-
-
-def _day(date: _dt.date | None) -> float:
-    return float(date.toordinal()) if date else float("nan")
+    return coo_matrix((np.ones(len(row)), (row, col)), shape=(n, n))
 
 
 def _cluster_component(vectors, members: np.ndarray, articles, options: StoryOptions) -> list[int]:
@@ -92,11 +79,31 @@ def _cluster_component(vectors, members: np.ndarray, articles, options: StoryOpt
         return [1]
     sub = vectors[members]
     distance = np.clip(1.0 - (sub @ sub.T).toarray().astype(np.float64), 0.0, 1.0)
-    days = np.array([_day(articles[int(i)].published) for i in members], dtype=np.float64)
-    apart = np.abs(days[:, None] - days[None, :]) > options.window_days  # NaN (no date) compares False
-    distance[apart] = 1.0
     condensed = distance[np.triu_indices(len(members), k=1)]
-    return fcluster(linkage(condensed, method="average"), t=options.threshold, criterion="distance").tolist()
+    labels = fcluster(linkage(condensed, method="average"), t=options.threshold, criterion="distance")
+    return _split_by_date(labels, distance, [articles[int(i)].published for i in members], options)
+
+
+def _split_by_date(labels: np.ndarray, distance: np.ndarray, dates: list, options: StoryOptions) -> list[int]:
+    """Split each content cluster where its dated articles lie more than the window apart (last
+    year's forum is another story); an undated article joins the dated part of its cluster it is
+    closest to."""
+    out = [0] * len(labels)
+    for label in np.unique(labels):
+        members = np.flatnonzero(labels == label)
+        dated = sorted((dates[k], k) for k in members if dates[k] is not None)
+        part, previous = {}, None
+        for date, k in dated:
+            if previous is not None and (date - previous).days > options.window_days:
+                part["next"] = part.get("next", 0) + 1
+            part[k] = part.get("next", 0)
+            previous = date
+        for k in members:
+            if dates[k] is None:
+                near = min((d for d in part if d != "next"), key=lambda d: distance[k, d], default=None)
+                part[k] = part[near] if near is not None else 0
+            out[k] = int(label) * 10_000 + part[k]
+    return out
 
 
 def _story_name(vectors, terms, members: list[int]) -> str:
