@@ -147,17 +147,30 @@ def comparable(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims that can be compared: amounts with a counted entity."""
     if claims.empty:
         return claims
-    mask = (~claims["unit"].isin(NON_QUANTITY_UNITS)) & (claims["entity_key"] != "") & (claims["unit"] != "fraction")
+    # An amount of money or a measure with no counted phrase ("fell about 150 metres", "grossed
+    # $368 million") is still a fact when its frame says what happened.
+    framed_measure = ~claims["unit"].isin(("count", "age")) & claims["predicate"].notna()
+    mask = (~claims["unit"].isin(NON_QUANTITY_UNITS)) & ((claims["entity_key"] != "") | framed_measure) \
+        & (claims["unit"] != "fraction")
     # "one" in words ("killing one person", "one report") is as often a pronoun or a manner of
     # speaking as a count: never the ground for a discrepancy.
     mask &= ~claims["text"].str.lower().isin(("one", "a", "an"))
     return claims[mask]
 
 
+def _is_measure(unit) -> bool:
+    """Money and measures (not counts, not ages): their counted phrase is often missing or a stray
+    word ("$82 million deal", "fell 150 metres"), so what happened names them better."""
+    return unit not in ("count", "age")
+
+
 def block_keys(claims: pd.DataFrame) -> pd.Series:
-    """Story, unit and what is counted (its class when the frame lexicon knows it, else its head noun)."""
-    counted = claims["counted"].where(claims["counted"].notna(), claims["_head"]).astype("string").fillna("")
-    return claims["story"].astype("string").fillna("") + "|" + claims["unit"] + "|" + counted
+    """Story, unit and what is counted (its class when the frame lexicon knows it, else its head
+    noun; for money and measures with a known predicate, the predicate)."""
+    counted = claims["counted"].where(claims["counted"].notna(), claims["_head"])
+    measured = claims["unit"].map(_is_measure) & claims["predicate"].notna()
+    noun = claims["predicate"].where(measured, counted).astype("string").fillna("")
+    return claims["story"].astype("string").fillna("") + "|" + claims["unit"] + "|" + noun
 
 
 def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
@@ -264,8 +277,10 @@ def _relation(a: dict, b: dict, rules: Rules) -> str:
     """'same', 'related' or 'different' counted things. Bare nouns of the same class with the same
     known predicate are the same ("40 villagers killed", "42 people killed"); otherwise, and for
     longer phrases ("international organizations"), their entity keys decide."""
-    if _bare(a) and _bare(b) and _known(a.get("counted")) and a.get("counted") == b.get("counted") \
-            and _known(a.get("predicate")) and a.get("predicate") == b.get("predicate"):
+    same_predicate = _known(a.get("predicate")) and a.get("predicate") == b.get("predicate")
+    if same_predicate and _is_measure(a["unit"]):
+        return "same"  # "paid $82 million" and "paid $80 million" for the same story's deal
+    if same_predicate and _bare(a) and _bare(b) and _known(a.get("counted")) and a.get("counted") == b.get("counted"):
         return "same"
     return entity_relation(a["entity_key"], b["entity_key"], rules)
 
@@ -318,13 +333,21 @@ _RANK = {"FC101": 3, "FC104": 2, "FC103": 1, "FC102": 0}  # FC105 is FC101 witho
 
 
 def _scoped(claims: list[dict]) -> bool:
-    """Something beyond the counted noun names the fact: an event, a year or a predicate."""
-    return any(_known(c.get("_series")) or _known(c.get("period")) or _known(c.get("predicate")) for c in claims)
+    """Enough names the fact for an error: an event or a year, and what happened known in every
+    claim or a counted phrase of more than one word that every claim shares ("foreign companies").
+    A slot one claim leaves unknown still matches, at the lower level of FC105."""
+    if not any(_known(c.get("_series")) or _known(c.get("period")) for c in claims):
+        return False
+    predicates = {c.get("predicate") if _known(c.get("predicate")) else None for c in claims}
+    if None not in predicates and len(predicates) == 1:
+        return True
+    keys = {c["entity_key"] for c in claims}
+    return len(keys) == 1 and len(next(iter(keys)).split()) > 1
 
 
 def _component_code(comp_edges: list[tuple[int, int, str]], claims: list[dict], rising: Rising) -> str:
     """The rule of a fact: its strongest disagreement, FC104 for a rising figure that only grows,
-    FC105 for a conflict that names neither an event, a year nor what happened."""
+    FC105 for a conflict that too little names (see _scoped)."""
     code = max((c for _, _, c in comp_edges), key=_RANK.get)
     if code == "FC101" and _only_rises(claims, rising):
         return "FC104"
