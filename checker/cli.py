@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .cli_check import baseline, check, config_command, rules_command
-from .cli_run import CLAIM_FORMATS, RUN_FORMATS, eval_command, extract, run
+from .cli_run import CLAIM_FORMATS, RUN_FORMATS, eval_command, eval_conflicts, extract, run
 
 
 class _Group(click.Group):
@@ -33,7 +33,7 @@ def main():
     """
 
 
-for _command in (run, extract, eval_command, check, baseline, rules_command, config_command):
+for _command in (run, extract, eval_command, eval_conflicts, check, baseline, rules_command, config_command):
     main.add_command(_command)
 
 __all__ = ["CLAIM_FORMATS", "RUN_FORMATS", "main"]

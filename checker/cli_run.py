@@ -30,17 +30,20 @@ CLAIM_FORMATS = ("jsonl", "csv", "table")
 @click.option("--reports-dir", type=click.Path(file_okay=False), default="reports", show_default=True,
               help="Folder where report.md, report.html, findings.json and claims.csv are written.")
 @click.option("--no-reports", is_flag=True, help="Do not write the report files.")
+@click.option("--one-story", is_flag=True,
+              help="Treat every article as coverage of one story (default: group articles into stories by content).")
 @handle_errors
-def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_reports):
+def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_reports, one_story):
     """Check articles for numeric discrepancies between sources.
 
     PATHS are article files and folders (default: the bundled corpus, seeds/). Folders are read
     recursively; an article's id is its path relative to the folder given. `-` reads stdin.
+    Articles are grouped into stories by what they say, and claims are compared only within a story.
     """
     from .pipeline import run as run_pipeline
 
     targets = list(paths) or [str(bundled_corpus())]
-    result = run_pipeline(targets, rules_dir=rules_dir)
+    result = run_pipeline(targets, rules_dir=rules_dir, one_story=one_story)
     if not result.loaded and result.problems:
         report_problems(result.problems)
         raise UsageError("no article could be read")
@@ -78,7 +81,8 @@ def extract(paths, fmt, output, rules_dir):
     """Print every claim of the articles in PATHS (`-` reads stdin).
 
     Each claim has article, source, published, value, low, high, qualifier, change, unit, entity,
-    entity_key, event, period, text, sentence, start, end, line, column.
+    entity_key, event, period, story, predicate, counted, part, place, text, sentence, start, end,
+    line, column.
     """
     from .load import load_articles
     from .pipeline import extract_loaded
@@ -166,3 +170,64 @@ def _echo_mismatches(result) -> None:
             click.echo(f"  {m['id']}: gold {g.get('text', '')!r} q={g.get('qualifier')} unit={g.get('unit')} "
                        f"entity={g.get('entity')!r} | got {got}")
 
+
+
+@click.command(name="eval-conflicts")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--corpus", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder holding each labelled story's folder (its `cluster`), e.g. ../shared/corpora/ecbplus-dev.")
+@click.option("--mixed", is_flag=True, help="Run all the stories at once, as one mixed folder, instead of story by story.")
+@click.option("--show", is_flag=True, help="Also list the misses, false alarms, unlabelled and cross-story findings.")
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
+              help="Scores as a table, or as JSON.")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
+              help="Rules folder (default: the rules bundled with factcheck).")
+@handle_errors
+def eval_conflicts(gold, corpus, mixed, show, fmt, rules_dir):
+    """Score the comparison on labelled disagreements (GOLD: YAML files or folders of them).
+
+    Prints, per story and overall, must-find recall (an item is found when one error or warning
+    finding pairs two of its files with the labelled, incompatible values) and the false-alarm share
+    (error and warning findings that pair a must-not-flag or agree item).
+    """
+    from .evaluate_conflicts import load_stories, score_runs
+    from .rules import load_rules
+
+    scores = score_runs(load_stories(list(gold)), corpus, load_rules(rules_dir), mixed=mixed)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(_conflict_dict(scores), ensure_ascii=False, indent=2))
+        return
+    _echo_conflicts(scores, show)
+
+
+def _conflict_dict(scores) -> dict:
+    from dataclasses import asdict
+
+    from .evaluate_conflicts import totals
+
+    total = totals(scores)
+    return {"stories": [asdict(s) for s in scores],
+            "total": {**asdict(total), "recall": total.recall, "false_alarm_share": total.false_alarm_share}}
+
+
+def _echo_conflicts(scores, show: bool) -> None:
+    from tabulate import tabulate
+
+    from .evaluate_conflicts import totals
+
+    rows = [[s.cluster, f"{len(s.found)}/{s.must_find}", f"{len(s.false_alarms)}/{s.flagged}", len(s.unlabelled),
+             len(s.cross_story), len(s.unscored)] for s in scores]
+    t = totals(scores)
+    rows.append(["total", f"{t.found}/{t.must_find} = {t.recall:.3f}", f"{t.false_alarms}/{t.flagged} = "
+                 f"{t.false_alarm_share:.3f}", sum(len(s.unlabelled) for s in scores), t.cross_story, t.unscored])
+    click.echo(tabulate(rows, headers=["story", "must-find found", "false alarms", "unlabelled", "cross-story",
+                                       "unscored"], tablefmt="simple"))
+    if not show:
+        return
+    for s in scores:
+        for title, lines in (("missed", s.missed), ("false alarm", s.false_alarms), ("unlabelled", s.unlabelled),
+                             ("across stories", s.cross_story), ("unscored", s.unscored)):
+            for line in lines:
+                click.echo(f"{s.cluster}: {title}: {line}")
