@@ -65,7 +65,7 @@ class Article:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """One claim as the extractor finds it, before it becomes a row of the claim table: a span of
     the text (``start``/``end``, offsets into the article) and what it says."""

@@ -53,7 +53,8 @@ STEPS: tuple[Step, ...] = (
 
 def read_claim(lx: Lexicon, ctx: SentenceContext, phrase: NumberPhrase) -> Claim | Rejection:
     """The claim of the number phrase the grammar found at ``phrase.i``, or why it is none."""
-    d = Draft(phrase=phrase, tok=ctx.tokens[phrase.i], n=len(ctx.tokens), start_tok=phrase.i, end_tok=phrase.j)
+    d = Draft(phrase=phrase, i=phrase.i, j=phrase.j, tok=ctx.tokens[phrase.i], n=len(ctx.tokens),
+              start_tok=phrase.i, end_tok=phrase.j)
     for step in STEPS:
         out = step(lx, ctx, d)
         if out is not None:

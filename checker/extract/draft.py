@@ -45,12 +45,14 @@ class Rejection:
     block: tuple[int, int] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """The claim being read from one number phrase: the steps of ``claim.STEPS`` fill it in, in
     order. Token indices are into ``SentenceContext.tokens``."""
 
     phrase: NumberPhrase   # the grammar's phrase (replaced, never changed, when a step rereads it)
+    i: int                 # the phrase's first token (phrase.i)
+    j: int                 # one past its last token (phrase.j)
     tok: Token             # the phrase's first token
     n: int                 # number of tokens in the sentence
     start_tok: int         # first token of the number with its sign and currency
@@ -73,14 +75,6 @@ class Draft:
     prev_word: str = ""    # the word before start_tok
     anaphor: bool = False
     subject: bool = False
-
-    @property
-    def i(self) -> int:
-        return self.phrase.i
-
-    @property
-    def j(self) -> int:
-        return self.phrase.j
 
     def scale(self, factor: float) -> None:
         """Multiply the amount by a unit's factor ("two-tenths of a mile", "three more years")."""

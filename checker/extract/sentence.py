@@ -38,14 +38,6 @@ def _ordinal(lx: Lexicon, tokens: list[Token], i: int) -> tuple[Claim | None, in
     return None, j  # "21st-century": the ordinal and what it modifies are one word
 
 
-def _skip(lx: Lexicon, ctx: SentenceContext, i: int) -> bool:
-    """No number starts at token i: it is blocked, a symbol, or a word no number starts with."""
-    tok = ctx.tokens[i]
-    if ctx.blocked[i] or tok.kind == "sym" and tok.text not in lx.rules.unicode_fractions:
-        return True
-    return tok.kind == "word" and tok.lower not in lx.trigger_words and not tok.text.isupper()
-
-
 def _read_number(lx: Lexicon, ctx: SentenceContext, i: int) -> int:
     """Read the number (if any) starting at token i; the token to go on from."""
     tokens = ctx.tokens
@@ -104,15 +96,22 @@ def sentence_claims(lx: Lexicon, words: ContextWords, view: str, s: int, e: int,
     ctx = SentenceContext(view, tokens, [False] * n, [], previous)
     read_spans(ctx, s, e)
     read_tallies(lx, ctx)
+    blocked, fractions, triggers = ctx.blocked, lx.rules.unicode_fractions, lx.trigger_words
     i = 0
     while i < n:
-        i = i + 1 if _skip(lx, ctx, i) else _read_number(lx, ctx, i)
+        tok = tokens[i]
+        # no number starts at a blocked token, a symbol or a word no number starts with
+        if blocked[i] or tok.kind == "sym" and tok.text not in fractions \
+                or tok.kind == "word" and tok.lower not in triggers and not tok.text.isupper():
+            i += 1
+        else:
+            i = _read_number(lx, ctx, i)
     claims = sorted(ctx.claims, key=lambda c: c.start)
     claims = link_conversions(lx, view, claims)
     # Context words matter only for one-word entities (see compare._same_predicate).
     starts = None
-    for k, c in enumerate(claims):
+    for c in claims:
         if c.unit not in ("date", "time", "ordinal") and len(c.entity.split()) <= 1:
             starts = starts or [t.start for t in tokens]
-            claims[k] = dataclasses.replace(c, context=words.around(tokens, starts, c))
+            c.context = words.around(tokens, starts, c)  # (the claims are this sentence's, made above)
     return claims
