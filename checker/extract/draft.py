@@ -13,8 +13,9 @@ from ..numbers import NumberPhrase, Token
 class SentenceContext:
     """One sentence being read. ``blocked`` marks tokens that belong to dates, debris, scores and
     names (no number starts there); ``claims`` holds the sentence's claims found so far, in the
-    order found; ``previous`` the article's count claims with an entity found so far, this
-    sentence's included (what "that number" refers back to). Steps only read them: the
+    order found; ``previous`` the article's count claims with an entity found so far (a copy
+    made for the sentence; this sentence's are added as they are read), what "that number"
+    refers back to. Steps only read them: the
     sentence loop (``sentence.py``, ``spans.py``, ``tallies.py``) changes them, through ``block``
     and ``add``."""
 

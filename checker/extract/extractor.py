@@ -53,7 +53,8 @@ class Extractor:
         for s, e in sentences:
             if not self.lexicon.numberish.search(view, s, e):
                 continue
-            claims = self.sentence_claims(view, s, e, previous)
+            claims, referable = sentence_claims(self.lexicon, self.context_words, view, s, e, previous)
+            previous.extend(referable)
             if not claims:
                 continue
             cues = self.scoper.period_cues(view, s, e)
@@ -73,11 +74,6 @@ class Extractor:
                     period = self.scoper.period_at(cues, c.start, article_year, event, article_year, breaks)
                 rows.append(self._row(article, c, event, period, sentence_text, iso))
         return rows
-
-    def sentence_claims(self, view: str, s: int, e: int, previous: list[Claim]) -> list[Claim]:
-        """The claims of the sentence view[s:e]; ``previous``, the article's count claims so far,
-        gets this sentence's (see ``sentence.sentence_claims``)."""
-        return sentence_claims(self.lexicon, self.context_words, view, s, e, previous)
 
     def _row(self, article, c: Claim, event: EventRef | None, period, sentence_text: str, iso: str | None) -> dict:
         line, column = article.position(c.start)

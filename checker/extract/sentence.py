@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from typing import NamedTuple, Sequence
 
 from ..models import Claim
 from ..numbers import Token, tokenize
@@ -85,15 +86,21 @@ def link_conversions(lx: Lexicon, view: str, claims: list[Claim]) -> list[Claim]
     return out
 
 
+class SentenceClaims(NamedTuple):
+    claims: list[Claim]      # the sentence's claims, by start
+    referable: list[Claim]   # its count claims with an entity, in the order read ("that number" may refer to them)
+
+
 def sentence_claims(lx: Lexicon, words: ContextWords, view: str, s: int, e: int,
-                    previous: list[Claim]) -> list[Claim]:
-    """The claims of the sentence view[s:e], by start. ``previous``: the article's count claims
-    with an entity so far, which "that number" may refer back to; this sentence's are added."""
+                    previous: Sequence[Claim]) -> SentenceClaims:
+    """The claims of the sentence view[s:e]. ``previous``: the article's count claims with an
+    entity before this sentence, which "that number" may refer back to (not changed: the
+    sentence's own come back as ``referable``)."""
     tokens = tokenize(view, s, e)
     if not tokens:
-        return []
+        return SentenceClaims([], [])
     n = len(tokens)
-    ctx = SentenceContext(view, tokens, [False] * n, [], previous)
+    ctx = SentenceContext(view, tokens, [False] * n, [], list(previous))
     read_spans(ctx, s, e)
     read_tallies(lx, ctx)
     blocked, fractions, triggers = ctx.blocked, lx.rules.unicode_fractions, lx.trigger_words
@@ -114,4 +121,4 @@ def sentence_claims(lx: Lexicon, words: ContextWords, view: str, s: int, e: int,
         if c.unit not in ("date", "time", "ordinal") and len(c.entity.split()) <= 1:
             starts = starts or [t.start for t in tokens]
             c.context = words.around(tokens, starts, c)  # (the claims are this sentence's, made above)
-    return claims
+    return SentenceClaims(claims, ctx.previous[len(previous):])
