@@ -9,6 +9,48 @@ from .patterns import DOUBLE_QUOTES, QUOTES
 from .tokens import capitals_at, is_plural, is_verbish
 
 
+def _quote_in_phrase(tokens: list[Token], k: int, words: list[str]) -> bool:
+    """'two "ghost" ships', 'three "aerials," ladders': token k is a quote around a word of the
+    phrase (a closing single quote may be a plural possessive: "the two finalists' fans")."""
+    t = tokens[k]
+    return t.kind == "sym" and t.text in QUOTES and k + 1 < len(tokens) and tokens[k + 1].kind == "word" and (
+        not words and not t.glued and tokens[k + 1].glued
+        or words and t.text in DOUBLE_QUOTES and t.glued and not tokens[k + 1].glued)
+
+
+def _joins_nouns(lx: Lexicon, tokens: list[Token], k: int, words: list[str]) -> bool:
+    """"enterprises and organizations", "soldiers and officers": the "and" at token k joins two
+    nouns of one phrase."""
+    r = lx.rules
+    n = len(tokens)
+    nxt = tokens[k + 1].lower
+    after = tokens[k + 2].lower if k + 2 < n and tokens[k + 2].kind == "word" else ""
+    nouny = not is_plural(words[-1]) or (is_plural(nxt) and after not in r.determiners
+                                         and after not in ("a", "an")) or is_plural(after)
+    return nouny and nxt not in r.stop_words and not is_verbish(lx, tokens, k + 1) \
+        and not lx.grammar.is_number_word(nxt) and not tokens[k + 1].text[:1].isupper()
+
+
+def _ends_phrase(lx: Lexicon, tokens: list[Token], k: int) -> bool:
+    """A stop word (but "12 US troops", "40 IT workers": capitals are a name, not "us", "it"), a
+    calendar word, a number word or a plural scale at token k ends the phrase."""
+    r = lx.rules
+    w = tokens[k].lower
+    return w in r.stop_words and not (capitals_at(tokens, k) and k + 1 < len(tokens)
+                                      and tokens[k + 1].kind == "word" and not tokens[k + 1].text.isupper()) \
+        or w in r.calendar_words or lx.grammar.is_number_word(w) or w in r.plural_scales
+
+
+def _participle(lx: Lexicon, tokens: list[Token], k: int, words: list[str]) -> tuple[bool, bool]:
+    """A participle at token k: (take it as a word of the phrase, go on after it)."""
+    r = lx.rules
+    if not words and k + 1 < len(tokens) and tokens[k + 1].kind == "word" and tokens[k + 1].lower not in r.stop_words \
+            and not is_verbish(lx, tokens, k + 1):
+        return True, True  # "armed men", "missing people": a participle before another noun-phrase word
+    # "24 dead", "12 injured": the participle is what is counted
+    return not words and tokens[k].lower in r.participle_counts, False
+
+
 def np_after(lx: Lexicon, tokens: list[Token], j: int, max_words: int = 6) -> tuple[str, int]:
     """The noun phrase starting at token j: words up to a stop word, punctuation or verb."""
     r = lx.rules
@@ -18,11 +60,7 @@ def np_after(lx: Lexicon, tokens: list[Token], j: int, max_words: int = 6) -> tu
     joined_and = False
     while k < n and len(words) < max_words:
         t = tokens[k]
-        if t.kind == "sym" and t.text in QUOTES and k + 1 < n and tokens[k + 1].kind == "word" and (
-                not words and not t.glued and tokens[k + 1].glued
-                or words and t.text in DOUBLE_QUOTES and t.glued and not tokens[k + 1].glued):
-            # 'two "ghost" ships', 'three "aerials," ladders': quotes around a word of the phrase
-            # (a closing single quote may be a plural possessive: "the two finalists' fans")
+        if _quote_in_phrase(tokens, k, words):
             k += 1
             continue
         if t.kind == "sym" and t.text in HYPHENS and t.glued and words and k + 1 < n and tokens[k + 1].glued \
@@ -34,38 +72,25 @@ def np_after(lx: Lexicon, tokens: list[Token], j: int, max_words: int = 6) -> tu
             break
         w = t.lower
         if w == "and" and words and not joined_and and k + 1 < n and tokens[k + 1].kind == "word":
-            nxt = tokens[k + 1].lower
-            after = tokens[k + 2].lower if k + 2 < n and tokens[k + 2].kind == "word" else ""
-            nouny = not is_plural(words[-1]) or (is_plural(nxt) and after not in r.determiners
-                                                       and after not in ("a", "an")) or is_plural(after)
-            if nouny and nxt not in r.stop_words and not is_verbish(lx, tokens, k + 1) \
-                    and not lx.grammar.is_number_word(nxt) and not tokens[k + 1].text[:1].isupper():
-                # "enterprises and organizations", "soldiers and officers"
-                words.append("and")
-                joined_and = True
-                k += 1
-                continue
-            break
+            if not _joins_nouns(lx, tokens, k, words):
+                break
+            words.append("and")
+            joined_and = True
+            k += 1
+            continue
         if not words and w in r.np_lead_modifiers and k + 1 < n and tokens[k + 1].kind == "word" \
                 and tokens[k + 1].lower not in r.stop_words and not tokens[k + 1].text[:1].isupper():
             k += 1  # "two earlier legal opinions", "four later reports": the noun phrase follows
             continue
-        if w in r.stop_words and not (capitals_at(tokens, k) and k + 1 < n
-                                      and tokens[k + 1].kind == "word" and not tokens[k + 1].text.isupper()) \
-                or w in r.calendar_words \
-                or lx.grammar.is_number_word(w) or w in r.plural_scales:
-            break  # (but "12 US troops", "40 IT workers": capitals are a name, not "us", "it")
+        if _ends_phrase(lx, tokens, k):
+            break
         if is_verbish(lx, tokens, k):
-            # "armed men", "missing people": a participle before another noun-phrase word
-            if k + 1 < n and tokens[k + 1].kind == "word" and tokens[k + 1].lower not in r.stop_words \
-                    and not is_verbish(lx, tokens, k + 1) and not words:
+            take, go_on = _participle(lx, tokens, k, words)
+            if take:
                 words.append(w)
                 k += 1
+            if go_on:
                 continue
-            if not words and w in r.participle_counts:
-                # "24 dead", "12 injured": the participle is what is counted
-                words.append(w)
-                k += 1
             break
         words.append(w)
         k += 1
