@@ -9,7 +9,7 @@ from ..models import Claim
 from ..numbers import NumberPhrase, Token
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceContext:
     """One sentence being read. ``blocked`` marks tokens that belong to dates, debris, scores and
     names (no number starts there); ``claims`` holds the sentence's claims found so far, in the

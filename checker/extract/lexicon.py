@@ -21,7 +21,7 @@ def _first_tokens(table: Mapping, exact: bool) -> frozenset:
     return frozenset(firsts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Everything the steps read besides the tokens: the rules, the number grammar and the tables
     derived from them. Nothing in it changes after ``Lexicon.build``."""

@@ -266,10 +266,15 @@ def is_name_number(lx: Lexicon, tokens: list[Token], i: int, phrase: NumberPhras
         return settled
     if _code(lx, tokens, i, phrase):
         return True
-    if i > 0 and (_marked(lx, tokens, i, phrase) or _capitalized_before(lx, tokens, i, phrase)
-                  or _capitals_before(lx, tokens, i)):
-        return True
-    return _glued_letters(lx, tokens, phrase)
+    if i > 0:
+        if _marked(lx, tokens, i, phrase):
+            return True
+        # (a word in lower case before the number is no name's: a cheap test first)
+        prev = tokens[i - 1].text
+        if (prev == "&" or not prev.islower()) and (
+                _capitalized_before(lx, tokens, i, phrase) or _capitals_before(lx, tokens, i)):
+            return True
+    return phrase.j < len(tokens) and tokens[phrase.j].glued and _glued_letters(lx, tokens, phrase)
 
 
 def is_street(lx: Lexicon, tokens: list[Token], j: int) -> bool:

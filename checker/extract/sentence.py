@@ -82,7 +82,8 @@ def link_conversions(lx: Lexicon, view: str, claims: list[Claim]) -> list[Claim]
     """The claims, each amount that converts the one before it completed from it."""
     out = claims[:1]
     for b in itertools.islice(claims, 1, None):
-        out.append(_converted(lx, view, out[-1], b))
+        a = out[-1]
+        out.append(_converted(lx, view, a, b) if a.unit in lx.money or a.unit in lx.measures else b)
     return out
 
 
