@@ -70,6 +70,30 @@ class Article:
         }
 
 
+@dataclass(slots=True)
+class Claim:
+    """One claim as the extractor finds it, before it becomes a row of the claim table: a span of
+    the text (``start``/``end``, offsets into the article) and what it says."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str
+    change: str | None = None
+    entity: str = ""
+    resolution: float = 1.0
+    kind: str = "cardinal"
+    anaphor: bool = False    # the entity was taken from an earlier count ("that number is 82")
+    subject: bool = False    # the entity came from the subject before the number
+    year: int | None = None  # dates: the year written, if any
+    iso: str | None = None   # dates: ISO 8601 form ("2023-08-14", "--08-14", "2021-03")
+    next_token: int | None = None  # sentence scan resumes at this token (the claim's last token read)
+    context: frozenset = frozenset()  # content words around a one-word-entity claim
+
+
 @dataclass
 class LoadProblem:
     path: str

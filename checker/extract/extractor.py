@@ -1,0 +1,142 @@
+"""The extractor: an article -> the rows of the claim table (one per claim, with its event,
+period, position and entity key)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..load import Loaded
+from ..models import Claim
+from ..normalize import canonical_entity, head_noun
+from ..rules import Rules
+from ..scope import EventRef, Scoper
+from ..segment import split_sentences
+from .context import ContextWords
+from .lexicon import Lexicon
+from .patterns import CLAUSE_BREAK, LIST_NUMBER
+from .sentence import sentence_claims
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]{0,3}$")
+
+
+def _round(x: float | None) -> float | None:
+    if x is None or isinstance(x, float) and math.isinf(x):
+        return None
+    r = round(x, 6)
+    return int(r) if float(r).is_integer() and abs(r) < 2**53 else r
+
+
+class Extractor:
+    """Extracts the claims of articles with one rule set; build once, use for many articles."""
+
+    def __init__(self, rules: Rules):
+        self.r = rules
+        self.lexicon = Lexicon.build(rules)
+        self.grammar = self.lexicon.grammar
+        self.scoper = Scoper(rules)
+        self.context_words = ContextWords(self.lexicon)
+        # Per rule set, so kept on the instance: entity as written -> (entity_key, head noun).
+        self._entity_keys: dict[str, tuple[str, str]] = {}
+
+    # ================================================================== public API
+    def extract(self, loaded: Loaded) -> list[dict]:
+        article = loaded.article
+        view = loaded.view
+        start = article.body_start
+        sentences = split_sentences(view, start)
+        mentions = self.scoper.mentions(view, start)
+        article_year = article.published.year if article.published else None
+        list_numbers = {m.end() for m in LIST_NUMBER.finditer(view)}
+        rows: list[dict] = []
+        previous: list[Claim] = []  # the article's count claims so far, for "that number"
+        for s, e in sentences:
+            if not self.lexicon.numberish.search(view, s, e):
+                continue
+            claims, referable = sentence_claims(self.lexicon, self.context_words, view, s, e, previous)
+            previous.extend(referable)
+            if not claims:
+                continue
+            cues = self.scoper.period_cues(view, s, e)
+            breaks = [m.start() for m in CLAUSE_BREAK.finditer(view, s, e)]
+            sentence_text = article.text[s:e]
+            for c in claims:
+                if c.start in list_numbers:
+                    continue
+                event = self.scoper.event_at(mentions, c.start, s, e)
+                iso = c.iso
+                if c.unit in ("date", "time"):
+                    period = c.year or self.scoper.period_at(cues, c.start, article_year, event, article_year, breaks)
+                    if iso and iso.startswith("--") and period:
+                        # "Monday, August 14": the year of the sentence's period
+                        iso = iso.replace("--", f"{period}-")
+                else:
+                    period = self.scoper.period_at(cues, c.start, article_year, event, article_year, breaks)
+                rows.append(self._row(article, c, event, period, sentence_text, iso))
+        return rows
+
+    def _row(self, article, c: Claim, event: EventRef | None, period, sentence_text: str, iso: str | None) -> dict:
+        line, column = article.position(c.start)
+        entity = c.entity
+        key, head = self._entity_key(entity) if entity else ("", "")
+        label = None
+        if event is not None:
+            label = event.label(period)
+            if event.edition is not None and event.year is None and event.annual and period is not None \
+                    and article.published is not None and period != article.published.year:
+                label = f"{event.series}-{event.edition + period - article.published.year}"
+        value = c.value
+        if c.unit == "date" and iso:
+            value = iso
+        row = {
+            "article": article.id,
+            "source": article.source,
+            "published": article.published.isoformat() if article.published else None,
+            "value": _round(value) if not isinstance(value, str) else value,
+            "low": _round(c.low),
+            "high": _round(c.high),
+            "qualifier": c.qualifier,
+            "change": c.change,
+            "unit": c.unit,
+            "entity": entity,
+            "entity_key": key,
+            "event": label,
+            "period": period,
+            "text": article.text[c.start:c.end],
+            "sentence": sentence_text,
+            "start": c.start,
+            "end": c.end,
+            "line": line,
+            "column": column,
+        }
+        row["_resolution"] = c.resolution
+        row["_context"] = c.context
+        row["_head"] = head
+        row["_series"] = event.series if event else ""
+        row["_increment"] = self._is_increment(article.text, c, entity)
+        return row
+
+    def _increment_in_text(self, text: str) -> bool:
+        words = text.lower().split()
+        return any(w in self.r.increment_modifiers and (k + 1 == len(words) or words[k + 1] != "than")
+                   for k, w in enumerate(words[1:], start=1))
+
+    def _is_increment(self, text: str, c: Claim, entity: str) -> bool:
+        """An increment ("another 20 people", "two additional life sentences"), not a total."""
+        increments = self.r.increment_modifiers
+        if not increments or c.unit in ("date", "time", "ordinal"):
+            return False
+        if entity and entity.split(" ", 1)[0] in increments:
+            return True
+        if c.unit != "count" and self._increment_in_text(text[c.start:c.end]):
+            return True  # "5 more days", "$2 billion more"
+        before = _WORD_BEFORE.search(text, max(0, c.start - 24), c.start)
+        return before is not None and before.group(1).lower() in increments
+
+    def _entity_key(self, entity: str) -> tuple[str, str]:
+        """(canonical key, its head noun) of an entity as written, computed once per string."""
+        cached = self._entity_keys.get(entity)
+        if cached is None:
+            key = canonical_entity(entity, self.r.entity_aliases, self.r.ignored_modifiers)
+            cached = self._entity_keys[entity] = (key, head_noun(key) if key else "")
+        return cached
