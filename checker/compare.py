@@ -253,8 +253,10 @@ def _multi_valued(data: pd.DataFrame) -> pd.Series:
     keyed = data.assign(_lo=data["low"].astype("float64").fillna(-math.inf),
                         _hi=data["high"].astype("float64").fillna(math.inf))
     # "killed 40 ... in a second town, three died" are kept apart by their frames (place, predicate)
-    keyed = keyed.assign(_frame=keyed[["predicate", "place", "part", "period", "_series"]].astype("string").fillna("")
-                         .agg("|".join, axis=1))
+    frame = pd.Series("", index=keyed.index, dtype="string")
+    for column in ("predicate", "place", "part", "period", "_series"):
+        frame = frame + "|" + keyed[column].astype("string").fillna("")
+    keyed = keyed.assign(_frame=frame)
     keys = ["_block", "article", "entity_key", "_frame"]
     groups = keyed.groupby(keys, sort=False)
     sizes = groups["low"].transform("size")
@@ -333,10 +335,14 @@ _RANK = {"FC101": 3, "FC104": 2, "FC103": 1, "FC102": 0}  # FC105 is FC101 witho
 
 
 def _scoped(claims: list[dict]) -> bool:
-    """Enough names the fact for an error: an event or a year, and what happened known in every
+    """Enough names the fact for an error: an event or a year known in every claim (and no event,
+    year or place that some claims know and others leave open), and what happened known in every
     claim or a counted phrase of more than one word that every claim shares ("foreign companies").
     A slot one claim leaves unknown still matches, at the lower level of FC105."""
-    if not any(_known(c.get("_series")) or _known(c.get("period")) for c in claims):
+    for slot in ("_series", "period", "place"):
+        if len({_known(c.get(slot)) for c in claims}) > 1:
+            return False
+    if not all(_known(c.get("_series")) or _known(c.get("period")) for c in claims):
         return False
     predicates = {c.get("predicate") if _known(c.get("predicate")) else None for c in claims}
     if None not in predicates and len(predicates) == 1:

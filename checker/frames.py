@@ -27,6 +27,7 @@ from .rules import FrameRules, Rules
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\S")
 _ARTICLES = frozenset({"the", "a", "an"})
+_NAME_JOINERS = frozenset({"-", "‐", "‑", "–"})
 _PEOPLE_PREDICATES = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "displaced", "rescued",
                                 "charged", "convicted", "sentenced", "sheltering"})
 
@@ -187,6 +188,8 @@ class FrameReader:
         while k < high and tokens[k].text[:1].isupper() and _possessor(tokens[k].lower) not in self.calendar:
             words.append(tokens[k].lower)
             k += 1
+        if k < len(tokens) and (tokens[k].text in _NAME_JOINERS or tokens[k].text[:1].isdigit()):
+            return None  # "Army-2023", "G 20": a name with a number is an event or a model, not a place
         return " ".join(words) or None
 
 

@@ -34,6 +34,9 @@ CLAIM_COLUMNS = [
     "column",      # 1-based, in characters
 ]
 
+# The columns the scope stage adds to the extractor's claims (story grouping and claim frames).
+SCOPE_COLUMNS = ("story", "predicate", "counted", "part", "place")
+
 # Units that are not amounts: extracted, never compared as counts.
 NON_QUANTITY_UNITS = frozenset({"date", "time", "ordinal"})
 

@@ -80,8 +80,25 @@ def _cluster_component(vectors, members: np.ndarray, articles, options: StoryOpt
     sub = vectors[members]
     distance = np.clip(1.0 - (sub @ sub.T).toarray().astype(np.float64), 0.0, 1.0)
     condensed = distance[np.triu_indices(len(members), k=1)]
-    labels = fcluster(linkage(condensed, method="average"), t=options.threshold, criterion="distance")
+    labels = _attach_singletons(fcluster(linkage(condensed, method="average"), t=options.threshold,
+                                         criterion="distance"), distance, options)
     return _split_by_date(labels, distance, [articles[int(i)].published for i in members], options)
+
+
+def _attach_singletons(labels: np.ndarray, distance: np.ndarray, options: StoryOptions) -> np.ndarray:
+    """An article left alone joins the story of its nearest article when that one is closer than the
+    threshold: a short report (one new article checked against an archive) is far from the average
+    of a long story, yet plainly part of it."""
+    labels = labels.copy()
+    sizes = {label: int((labels == label).sum()) for label in np.unique(labels)}
+    for k in range(len(labels)):
+        if sizes[labels[k]] != 1:
+            continue
+        others = np.where(np.arange(len(labels)) != k, distance[k], np.inf)
+        nearest = int(np.argmin(others))
+        if others[nearest] <= options.threshold:
+            labels[k] = labels[nearest]
+    return labels
 
 
 def _split_by_date(labels: np.ndarray, distance: np.ndarray, dates: list, options: StoryOptions) -> list[int]:

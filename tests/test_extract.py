@@ -57,11 +57,18 @@ def test_no_count_claim(extractor, case):
         assert hits == [], f"{text!r} read as a claim:\n{_show(hits)}"
 
 
-def test_claim_rows_have_the_contract_columns(extractor):
-    from checker.models import CLAIM_COLUMNS
+def test_claim_rows_have_the_contract_columns(extractor, rules):
+    from checker.models import CLAIM_COLUMNS, SCOPE_COLUMNS
+    from checker.pipeline import extract_loaded
 
-    rows = extract(extractor, "date 2023-08-15\nThe forum drew 83 foreign companies.")
-    assert rows and all(set(CLAIM_COLUMNS) <= set(r) for r in rows)
+    text = "date 2023-08-15\nThe forum drew 83 foreign companies."
+    rows = extract(extractor, text)
+    # the extractor fills every column but the story and the frame, which the scope stage adds
+    assert rows and all(set(CLAIM_COLUMNS) - set(SCOPE_COLUMNS) <= set(r) for r in rows)
+    table = extract_loaded([parse_article("t.txt", "t.txt", text, ".txt")], rules)
+    assert set(CLAIM_COLUMNS) <= set(table.columns)
+    assert table[["predicate", "counted"]].values.tolist() == [["attended", "companies"]]
+    assert table["story"].tolist()[0]
 
 
 def test_offsets_point_into_the_text(extractor):
