@@ -222,7 +222,9 @@ def _parts_differ(a: dict, b: dict) -> bool:
     article is still the same thing counted ("83 foreign companies" against "82 foreign companies")."""
     if a["entity_key"] == b["entity_key"]:
         return False
-    return (a.get("part") or None) != (b.get("part") or None)
+    part_a = a.get("part") if _known(a.get("part")) else None
+    part_b = b.get("part") if _known(b.get("part")) else None
+    return part_a != part_b
 
 
 def fact_slots(a: dict, b: dict) -> tuple:
@@ -254,7 +256,7 @@ def _multi_valued(data: pd.DataFrame) -> pd.Series:
                         _hi=data["high"].astype("float64").fillna(math.inf))
     # "killed 40 ... in a second town, three died" are kept apart by their frames (place, predicate)
     frame = pd.Series("", index=keyed.index, dtype="string")
-    for column in ("predicate", "place", "part", "period", "_series"):
+    for column in ("predicate", "place", "part", "period", "_series", "_increment"):
         frame = frame + "|" + keyed[column].astype("string").fillna("")
     keyed = keyed.assign(_frame=frame)
     keys = ["_block", "article", "entity_key", "_frame"]
@@ -326,7 +328,8 @@ def _facts(edges: list[tuple[int, int, str]], rows: list[dict]) -> list[list[tup
     facts: dict[tuple, list] = {}
     for x, y, code in edges:
         a, b = rows[x], rows[y]
-        noun = a["entity_key"] if a["entity_key"] == b["entity_key"] else a.get("counted") or a["_head"]
+        counted = a["counted"] if _known(a.get("counted")) else a["_head"]
+        noun = a["entity_key"] if a["entity_key"] == b["entity_key"] else counted
         facts.setdefault((*fact_slots(a, b), noun), []).append((x, y, code))
     return list(facts.values())
 
