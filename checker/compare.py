@@ -204,7 +204,7 @@ class Rising:
 
 # The slots of a claim's fact, as claim-row fields: two claims whose known values differ in one of
 # them state different facts.
-SCOPE_SLOTS = ("_series", "period", "predicate", "place")
+SCOPE_SLOTS = ("_series", "period", "predicate", "place", "who")
 
 
 def _known(value) -> bool:

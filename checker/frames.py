@@ -38,6 +38,7 @@ class Frame:
     counted: str | None = None
     part: str | None = None
     place: str | None = None
+    who: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ def tokens_of(sentence: str) -> list[_Token]:
     return [_Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
 
 
+def _plural_looking(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
+
+
 def _possessor(word: str) -> str:
     """'monday' of "Monday's"."""
     return re.split(r"['’]", word, maxsplit=1)[0]
@@ -60,9 +65,11 @@ def _possessor(word: str) -> str:
 class FrameReader:
     """Reads frames with one set of lexicons; build once per rule set."""
 
-    def __init__(self, rules: FrameRules, calendar_words: frozenset[str] = frozenset()):
+    def __init__(self, rules: FrameRules, calendar_words: frozenset[str] = frozenset(),
+                 common_words: frozenset[str] = frozenset()):
         self.rules = rules
         self.calendar = frozenset(w.lower() for w in calendar_words)
+        self.common = frozenset(w.lower() for w in common_words)
         phrases: dict[str, list[tuple[tuple[str, ...], str, frozenset[str]]]] = {}
         for predicate in rules.predicates:
             for words in predicate.words:
@@ -72,6 +79,11 @@ class FrameReader:
         self.noun_class = {noun: c.name for c in rules.classes for noun in c.nouns}
         self.part_of = {c.name: c.part_of for c in rules.classes}
         self.rising = frozenset(p.name for p in rules.predicates if p.rising)
+
+    @classmethod
+    def from_rules(cls, rules: Rules) -> FrameReader:
+        """A reader with the frame lexicons and the grammar's calendar and function words."""
+        return cls(rules.frames, frozenset(rules.calendar_words), frozenset(rules.stop_words) | frozenset(rules.determiners))
 
     def read(self, sentence: str, start: int, end: int, entity: str = "") -> Frame:
         """The frame of the claim at SENTENCE[start:end] (offsets into the sentence) counting ENTITY."""
@@ -85,7 +97,7 @@ class FrameReader:
         counted = noun_class or self._people_by_predicate(entity_words, predicate)
         part = self._part(tokens, first, counted)
         place = self._place(tokens, first, after)
-        return Frame(predicate, counted, part, place)
+        return Frame(predicate, counted, part, place, self._who(tokens, first))
 
     # ----------------------------------------------------------------------------------------
 
@@ -181,6 +193,35 @@ class FrameReader:
                     return name
         return None
 
+    def _who(self, tokens: list[_Token], first: int) -> str | None:
+        """Whose figure it is: the nearest name before the number in its clause ("Bush rushed for 404
+        yards", "DiLeo's 11 seasons"), as its last word (a surname). Not a name at the start of the
+        sentence alone ("Officials"), a place ("in Aceh"), a date, or a source ("Putin said")."""
+        k = first - 1
+        while k >= 0 and first - k <= self.rules.window_before and not self._is_break(tokens[k]):
+            if self._is_name_word(tokens[k]):
+                end = k
+                while k - 1 >= 0 and self._is_name_word(tokens[k - 1]):
+                    k -= 1
+                if self._names_the_figure(tokens, k, end):
+                    return _possessor(tokens[end].lower)
+                return None
+            k -= 1
+        return None
+
+    def _is_name_word(self, token: _Token) -> bool:
+        return token.text[:1].isupper() and token.lower not in self.calendar and token.lower not in _ARTICLES \
+            and _possessor(token.lower) not in self.calendar
+
+    def _names_the_figure(self, tokens: list[_Token], begin: int, end: int) -> bool:
+        if begin == 0 and begin == end and (tokens[0].lower in self.common or _plural_looking(tokens[0].lower)):
+            return False  # "The", "Officials", "Rescuers" opening a sentence: not a name
+        if begin > 0 and tokens[begin - 1].lower in self.rules.place_prepositions:
+            return False
+        after = tokens[end + 1].lower if end + 1 < len(tokens) else ""
+        before = tokens[begin - 1].lower if begin > 0 else ""
+        return after not in self.rules.speech_words and before not in ("to", "by")  # "according to X", "said by X"
+
     def _capitalized_from(self, tokens: list[_Token], k: int, high: int) -> str | None:
         if k < high and tokens[k].lower in _ARTICLES:
             k += 1
@@ -193,7 +234,7 @@ class FrameReader:
         return " ".join(words) or None
 
 
-FRAME_COLUMNS = ("predicate", "counted", "part", "place")
+FRAME_COLUMNS = ("predicate", "counted", "part", "place", "who")
 
 
 def sentence_start(text: str, sentence: str, start: int) -> int:
@@ -206,7 +247,7 @@ def add_frames(claims: pd.DataFrame, texts: dict[str, str], rules: Rules) -> pd.
     """CLAIMS with the frame columns filled, read from each claim's sentence in TEXTS (by article id)."""
     if claims.empty:
         return claims.assign(**{column: pd.Series(dtype="object") for column in FRAME_COLUMNS})
-    reader = FrameReader(rules.frames, frozenset(rules.calendar_words))
+    reader = FrameReader.from_rules(rules)
     frames = []
     for article, sentence, start, end, entity in claims[["article", "sentence", "start", "end", "entity"]].itertuples(
             index=False, name=None):

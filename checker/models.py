@@ -26,6 +26,7 @@ CLAIM_COLUMNS = [
     "counted",     # class of what is counted (people, children, buildings...) or None
     "part",        # what marks the claim as a part of a whole ("including", a subgroup class) or None
     "place",       # the place named in the claim's clause ("bener meriah") or None
+    "who",         # whose figure it is: the surname or name nearest before the number in its clause, or None
     "text",        # the exact characters of the article
     "sentence",    # the sentence, as on disk
     "start",       # character offsets into the file as on disk
@@ -35,7 +36,7 @@ CLAIM_COLUMNS = [
 ]
 
 # The columns the scope stage adds to the extractor's claims (story grouping and claim frames).
-SCOPE_COLUMNS = ("story", "predicate", "counted", "part", "place")
+SCOPE_COLUMNS = ("story", "predicate", "counted", "part", "place", "who")
 
 # Units that are not amounts: extracted, never compared as counts.
 NON_QUANTITY_UNITS = frozenset({"date", "time", "ordinal"})

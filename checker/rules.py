@@ -257,6 +257,7 @@ class FrameRules:
     classes: tuple[CountedClass, ...] = ()
     part_markers: tuple[tuple[str, ...], ...] = ()
     place_prepositions: frozenset[str] = frozenset()
+    speech_words: frozenset[str] = frozenset()
     clause_breaks: frozenset[str] = frozenset()
     window_before: int = 6
     window_after: int = 8
@@ -713,7 +714,7 @@ def _classes(doc: _Doc, value: Any) -> tuple[CountedClass, ...]:
 
 
 def _load_frames(doc: _Doc, rules: Rules) -> None:
-    allowed = {"predicates", "classes", "part_markers", "place_prepositions", "clause_breaks",
+    allowed = {"predicates", "classes", "part_markers", "place_prepositions", "speech_words", "clause_breaks",
                "window_before", "window_after"}
     data = _mapping(doc, doc.data, (), allowed)
     classes = _classes(doc, data.get("classes", {}))
@@ -725,12 +726,14 @@ def _load_frames(doc: _Doc, rules: Rules) -> None:
                             f"'{name}' is not a class; classes: {', '.join(sorted(known))}")
     markers = _string_list(doc, data.get("part_markers", []), ("part_markers",))
     places = _string_list(doc, data.get("place_prepositions", []), ("place_prepositions",))
+    speech = _string_list(doc, data.get("speech_words", []), ("speech_words",))
     breaks = _string_list(doc, data.get("clause_breaks", []), ("clause_breaks",))
     rules.frames = FrameRules(
         predicates=predicates,
         classes=classes,
         part_markers=tuple(_words(m) for m in markers),
         place_prepositions=frozenset(w.lower() for w in places),
+        speech_words=frozenset(w.lower() for w in speech),
         clause_breaks=frozenset(w.lower() for w in breaks),
         window_before=_window(doc, data, "window_before", 6),
         window_after=_window(doc, data, "window_after", 8),

@@ -14,7 +14,8 @@ NUMERIC_CLAIM_COLUMNS = {"value", "low", "high", "period", "start", "end", "line
 # Keys of a verified fact that the card already shows (value, and what the finding is about).
 FACT_IMPLIED = ("value", "low", "high", "event", "period", "entity", "unit", "file", "line")
 # Left out of the printed claims table, which must fit the width of a page.
-UNPRINTED_CLAIM_COLUMNS = {"published", "change", "entity_key", "sentence", "start", "end", "story", "counted", "part"}
+UNPRINTED_CLAIM_COLUMNS = {"published", "change", "entity_key", "sentence", "start", "end", "story", "counted", "part",
+                           "who"}
 
 
 def finding_card(n: int, f: dict, articles: Articles) -> str:
