@@ -422,7 +422,7 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
     }[code]
     if code == "FC102" and first["unit"] == "age":
         verb = "sources give ages a year apart (a birthday between the reports?) for"
-    headline = f"{verb} {about}"
+    headline = f"{verb} {about}" + (_latest(claims) if code == "FC104" else "")
     outlier = _outlier(claims)
     story = first.get("story")
     finding = Finding(
@@ -433,6 +433,12 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
     )
     finding.fingerprint = fingerprint(finding)
     return finding
+
+
+def _latest(claims: list[dict]) -> str:
+    """"; the latest figure is 24, reported by B on 2023-07-03": what an update tells the editor."""
+    last = max(claims, key=lambda c: (c["published"], c["low"] if _known(c["low"]) else -math.inf))
+    return f"; the latest figure is {last['text']}, reported by {last['source']} on {last['published']}"
 
 
 def _frame_note(claims: list[dict]) -> str:
