@@ -107,20 +107,20 @@ def rounding_tolerance(row, rules: Rules) -> float:
     if value is None or (isinstance(value, float) and math.isnan(value)) or isinstance(value, str):
         return 0.0
     resolution = row.get("_resolution", 1.0) or 1.0
-    if rules.tolerances.get("rounding", True):
-        min_zeros = int(rules.tolerances.get("rounding_min_trailing_zeros", 1))
+    if rules.checks.tolerances.get("rounding", True):
+        min_zeros = int(rules.checks.tolerances.get("rounding_min_trailing_zeros", 1))
         if resolution >= 10 ** min_zeros or resolution < 1:
             tol = resolution / 2
     if row["unit"] in money_units(rules):
-        tol = max(tol, abs(float(value)) * float(rules.tolerances.get("relative", 0.0)))
+        tol = max(tol, abs(float(value)) * float(rules.checks.tolerances.get("relative", 0.0)))
     elif row["unit"] == "age":
         # Ages are whole years that grow: two reports months apart may straddle a birthday.
-        tol = max(tol, float(rules.tolerances.get("age_years", 0)) / 2)
+        tol = max(tol, float(rules.checks.tolerances.get("age_years", 0)) / 2)
     return tol
 
 
 def money_units(rules: Rules) -> frozenset:
-    return frozenset(rules.currency_symbols.values())
+    return frozenset(rules.units.currency_symbols.values())
 
 
 def widen(interval: tuple, tol: float) -> tuple:
@@ -135,10 +135,10 @@ def entity_relation(a: str, b: str, rules: Rules) -> str:
     if a == b:
         return "same"
     score = fuzz.token_sort_ratio(a, b)
-    if score >= rules.matching.get("same_entity", 90):
+    if score >= rules.checks.matching.get("same_entity", 90):
         return "same"
     wa, wb = set(a.split()) - {"and", "of"}, set(b.split()) - {"and", "of"}
-    if wa <= wb or wb <= wa or score >= rules.matching.get("related_entity", 60):
+    if wa <= wb or wb <= wa or score >= rules.checks.matching.get("related_entity", 60):
         return "related"
     return "different"
 
@@ -184,7 +184,8 @@ def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
     data = data[data["_block"].isin(sizes[sizes >= 2].index)]
     data = data[~_multi_valued(data)]
     rising = Rising(
-        frozenset(canonical_entity(e, rules.entity_aliases, rules.ignored_modifiers) for e in rules.rising_entities),
+        frozenset(canonical_entity(e, rules.entities.entity_aliases, rules.entities.ignored_modifiers)
+                  for e in rules.checks.rising_entities),
         frozenset(p.name for p in rules.frames.predicates if p.rising),
     )
     findings: list[Finding] = []
@@ -372,7 +373,7 @@ def _compare_block(block: pd.DataFrame, rules: Rules, rising: Rising) -> list[Fi
                          key=lambda i: (rows[i]["article"], rows[i]["start"]))
         claims = [rows[i] for i in members]
         code = _component_code(fact_edges, claims, rising)
-        check = rules.checks[code]
+        check = rules.checks.checks[code]
         if check.level == "off":
             continue
         out.append(_finding(code, check.name, check.level, claims))

@@ -206,7 +206,7 @@ def add_frames(claims: pd.DataFrame, texts: dict[str, str], rules: Rules) -> pd.
     """CLAIMS with the frame columns filled, read from each claim's sentence in TEXTS (by article id)."""
     if claims.empty:
         return claims.assign(**{column: pd.Series(dtype="object") for column in FRAME_COLUMNS})
-    reader = FrameReader(rules.frames, frozenset(rules.calendar_words))
+    reader = FrameReader(rules.frames, frozenset(rules.grammar.calendar_words))
     frames = []
     for article, sentence, start, end, entity in claims[["article", "sentence", "start", "end", "entity"]].itertuples(
             index=False, name=None):

@@ -17,7 +17,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "data" / "frames.yaml").read_tex
 @pytest.fixture(scope="module")
 def reader():
     rules = load_rules(None)
-    return FrameReader(rules.frames, frozenset(rules.calendar_words))
+    return FrameReader(rules.frames, frozenset(rules.grammar.calendar_words))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

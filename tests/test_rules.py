@@ -119,7 +119,7 @@ def _extract(rules, text: str) -> list[dict]:
 def _phrases(section: str) -> list:
     from checker.rules import default_rules_dir
 
-    table = getattr(load_rules(default_rules_dir()), section)
+    table = getattr(load_rules(default_rules_dir()).qualifiers, section)
     return [pytest.param(" ".join(words), op, id=" ".join(words)) for words, op in table.items()]
 
 
@@ -150,10 +150,10 @@ def _from_below_params():
 
     rules = load_rules(default_rules_dir())
     params = []
-    for words in sorted(rules.from_below):
+    for words in sorted(rules.qualifiers.from_below):
         phrase = " ".join(words)
         marks = []
-        if words not in rules.qualifiers_before:
+        if words not in rules.qualifiers.qualifiers_before:
             marks = [pytest.mark.xfail(strict=True, reason=(
                 f"rules/qualifiers.yaml: from_below lists '{phrase}', which is not a `before:` phrase, so it is "
                 f"never matched (the shorter '{' '.join(words[1:])}' is, and is not from below)"))]
@@ -167,3 +167,27 @@ def test_every_from_below_phrase_caps_the_interval(rules, phrase):
     assert len(claims) == 1
     assert claims[0]["text"] == f"{phrase} 500"
     assert claims[0]["high"] == 500 and claims[0]["low"] < 500
+
+
+# ----------------------------------------------------------------------------- the rule records
+
+
+def test_rules_are_frozen_records_one_per_file(tmp_path):
+    import dataclasses
+
+    from checker.rules import load_rules_file
+
+    rules = load_rules()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rules.numbers = None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rules.units.currency_symbols = {}
+    with pytest.raises(TypeError):
+        rules.numbers.cardinals["eleventy"] = 110
+    assert isinstance(rules.grammar.stop_words, frozenset)
+    # swapping one file gives a new rule set and leaves the cached one as it was
+    path = tmp_path / "facts.yaml"
+    path.write_text("facts: []\n", encoding="utf-8")
+    swapped = load_rules_file(path, rules)
+    assert swapped.facts == () and swapped.files["facts.yaml"] == path
+    assert rules.files["facts.yaml"] != path and swapped.numbers is rules.numbers

@@ -118,12 +118,12 @@ class Extractor:
 
     def _increment_in_text(self, text: str) -> bool:
         words = text.lower().split()
-        return any(w in self.r.increment_modifiers and (k + 1 == len(words) or words[k + 1] != "than")
+        return any(w in self.r.entities.increment_modifiers and (k + 1 == len(words) or words[k + 1] != "than")
                    for k, w in enumerate(words[1:], start=1))
 
     def _is_increment(self, text: str, c: Claim, entity: str) -> bool:
         """An increment ("another 20 people", "two additional life sentences"), not a total."""
-        increments = self.r.increment_modifiers
+        increments = self.r.entities.increment_modifiers
         if not increments or c.unit in ("date", "time", "ordinal"):
             return False
         if entity and entity.split(" ", 1)[0] in increments:
@@ -137,6 +137,6 @@ class Extractor:
         """(canonical key, its head noun) of an entity as written, computed once per string."""
         cached = self._entity_keys.get(entity)
         if cached is None:
-            key = canonical_entity(entity, self.r.entity_aliases, self.r.ignored_modifiers)
+            key = canonical_entity(entity, self.r.entities.entity_aliases, self.r.entities.ignored_modifiers)
             cached = self._entity_keys[entity] = (key, head_noun(key) if key else "")
         return cached
