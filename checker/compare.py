@@ -106,7 +106,7 @@ def rounding_tolerance(row, rules: Rules) -> float:
     value = row["value"]
     if value is None or (isinstance(value, float) and math.isnan(value)) or isinstance(value, str):
         return 0.0
-    resolution = row.get("_resolution", 1.0) or 1.0
+    resolution = row.get("resolution", 1.0) or 1.0
     if rules.checks.tolerances.get("rounding", True):
         min_zeros = int(rules.checks.tolerances.get("rounding_min_trailing_zeros", 1))
         if resolution >= 10 ** min_zeros or resolution < 1:
@@ -167,7 +167,7 @@ def _is_measure(unit) -> bool:
 def block_keys(claims: pd.DataFrame) -> pd.Series:
     """Story, unit and what is counted (its class when the frame lexicon knows it, else its head
     noun; for money and measures with a known predicate, the predicate)."""
-    counted = claims["counted"].where(claims["counted"].notna(), claims["_head"])
+    counted = claims["counted"].where(claims["counted"].notna(), claims["head"])
     measured = claims["unit"].map(_is_measure) & claims["predicate"].notna()
     noun = claims["predicate"].where(measured, counted).astype("string").fillna("")
     return claims["story"].astype("string").fillna("") + "|" + claims["unit"] + "|" + noun
@@ -205,7 +205,7 @@ class Rising:
 
 # The slots of a claim's fact, as claim-row fields: two claims whose known values differ in one of
 # them state different facts.
-SCOPE_SLOTS = ("_series", "period", "predicate", "place")
+SCOPE_SLOTS = ("series", "period", "predicate", "place")
 
 
 def _known(value) -> bool:
@@ -242,7 +242,7 @@ def _same_predicate(a: dict, b: dict) -> bool:
         return a["predicate"] == b["predicate"]
     if len(a["entity_key"].split()) > 1 or len(b["entity_key"].split()) > 1:
         return True
-    ca, cb = a.get("_context") or frozenset(), b.get("_context") or frozenset()
+    ca, cb = a.get("context") or frozenset(), b.get("context") or frozenset()
     return bool(ca & cb)
 
 
@@ -255,7 +255,7 @@ def _multi_valued(data: pd.DataFrame) -> pd.Series:
                         _hi=data["high"].astype("float64").fillna(math.inf))
     # "killed 40 ... in a second town, three died" are kept apart by their frames (place, predicate)
     frame = pd.Series("", index=keyed.index, dtype="string")
-    for column in ("predicate", "place", "part", "period", "_series"):
+    for column in ("predicate", "place", "part", "period", "series"):
         frame = frame + "|" + keyed[column].astype("string").fillna("")
     keyed = keyed.assign(_frame=frame)
     keys = ["_block", "article", "entity_key", "_frame"]
@@ -296,7 +296,7 @@ def _pair_code(a: dict, b: dict, rules: Rules) -> str | None:
     if relation == "different" or (relation == "related" and a["unit"] == "age"):
         # "Gary Gomes, 35" and "Katherine Gomes, 61" share a surname, not an age
         return None
-    if not _same_predicate(a, b) or bool(a.get("_increment")) != bool(b.get("_increment")):
+    if not _same_predicate(a, b) or bool(a.get("increment")) != bool(b.get("increment")):
         return None  # other things said of a bare noun; or an increment against a total
     ba, bb = bounds(a), bounds(b)
     if intervals_overlap(ba, bb):
@@ -327,7 +327,7 @@ def _facts(edges: list[tuple[int, int, str]], rows: list[dict]) -> list[list[tup
     facts: dict[tuple, list] = {}
     for x, y, code in edges:
         a, b = rows[x], rows[y]
-        noun = a["entity_key"] if a["entity_key"] == b["entity_key"] else a.get("counted") or a["_head"]
+        noun = a["entity_key"] if a["entity_key"] == b["entity_key"] else a.get("counted") or a["head"]
         facts.setdefault((*fact_slots(a, b), noun), []).append((x, y, code))
     return list(facts.values())
 
@@ -340,10 +340,10 @@ def _scoped(claims: list[dict]) -> bool:
     year or place that some claims know and others leave open), and what happened known in every
     claim or a counted phrase of more than one word that every claim shares ("foreign companies").
     A slot one claim leaves unknown still matches, at the lower level of FC105."""
-    for slot in ("_series", "period", "place"):
+    for slot in ("series", "period", "place"):
         if len({_known(c.get(slot)) for c in claims}) > 1:
             return False
-    if not all(_known(c.get("_series")) or _known(c.get("period")) for c in claims):
+    if not all(_known(c.get("series")) or _known(c.get("period")) for c in claims):
         return False
     predicates = {c.get("predicate") if _known(c.get("predicate")) else None for c in claims}
     if None not in predicates and len(predicates) == 1:

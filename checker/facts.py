@@ -75,7 +75,7 @@ def fact_findings(claims: pd.DataFrame, rules: Rules, root: Path | None = None) 
     if data.empty:
         return []
     events = data["event"].fillna("").astype(str).str.lower()
-    series = data["_series"].fillna("").astype(str).str.lower()
+    series = data["series"].fillna("").astype(str).str.lower()
     findings: list[Finding] = []
     for fact in rules.facts:
         mask = _about(data, events, series, fact)

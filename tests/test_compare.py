@@ -154,7 +154,7 @@ def test_blocking_never_compares_across_blocks(rules, monkeypatch):
     rows = data.to_dict("records")
     assert len(comparable(data)) >= n  # the articles state what they are meant to
     block_of = dict(zip(((r["article"], r["start"]) for r in rows), compare.block_keys(data), strict=True))
-    keys = {(r["article"], r["start"]): (r["_series"], r["period"], r["unit"], block_of[(r["article"], r["start"])])
+    keys = {(r["article"], r["start"]): (r["series"], r["period"], r["unit"], block_of[(r["article"], r["start"])])
             for r in rows}
     by_place = {(r["article"], r["start"]): r for r in rows}
     compared = []

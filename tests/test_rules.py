@@ -109,7 +109,7 @@ def test_default_rules_and_corpus_are_found_from_another_directory(tmp_path):
 # ----------------------------------------------------------------------------- the qualifier lexicon
 
 
-def _extract(rules, text: str) -> list[dict]:
+def _extract(rules, text: str) -> list:
     from checker.extract import Extractor
     from checker.load import parse_article
 
@@ -128,8 +128,8 @@ def test_every_qualifier_before_works(rules, phrase, qualifier):
     """Each `before:` entry of rules/qualifiers.yaml, in 'They said <phrase> 500 widgets were sold.'
     (a sign such as '>' is glued to the number: 'They said >500 widgets were sold.')"""
     written = f"{phrase} 500" if phrase[:1].isalpha() else f"{phrase}500"
-    claims = [c for c in _extract(rules, f"They said {written} widgets were sold.") if c["unit"] == "count"]
-    assert [(c["text"], c["value"], c["qualifier"], c["entity"]) for c in claims] == \
+    claims = [c for c in _extract(rules, f"They said {written} widgets were sold.") if c.unit == "count"]
+    assert [(c.text, c.value, c.qualifier, c.entity) for c in claims] == \
         [(written, 500, qualifier, "widgets")]
 
 
@@ -140,8 +140,8 @@ def _after_params():
 @pytest.mark.parametrize("phrase, qualifier", _after_params())
 def test_every_qualifier_after_works(rules, phrase, qualifier):
     """Each `after:` entry of rules/qualifiers.yaml, in 'They said 500 <phrase> widgets were sold.'"""
-    claims = [c for c in _extract(rules, f"They said 500 {phrase} widgets were sold.") if c["unit"] in ("count", "age")]
-    assert [(c["text"], c["value"], c["qualifier"], c["entity"]) for c in claims] == \
+    claims = [c for c in _extract(rules, f"They said 500 {phrase} widgets were sold.") if c.unit in ("count", "age")]
+    assert [(c.text, c.value, c.qualifier, c.entity) for c in claims] == \
         [(f"500 {phrase}", 500, qualifier, "widgets")]
 
 
@@ -163,10 +163,10 @@ def _from_below_params():
 
 @pytest.mark.parametrize("phrase", _from_below_params())
 def test_every_from_below_phrase_caps_the_interval(rules, phrase):
-    claims = [c for c in _extract(rules, f"They said {phrase} 500 widgets were sold.") if c["unit"] == "count"]
+    claims = [c for c in _extract(rules, f"They said {phrase} 500 widgets were sold.") if c.unit == "count"]
     assert len(claims) == 1
-    assert claims[0]["text"] == f"{phrase} 500"
-    assert claims[0]["high"] == 500 and claims[0]["low"] < 500
+    assert claims[0].text == f"{phrase} 500"
+    assert claims[0].high == 500 and claims[0].low < 500
 
 
 # ----------------------------------------------------------------------------- the rule records
