@@ -258,15 +258,16 @@ def rules_command(code, fmt, rules_dir, config_file):
     if code is None:
         if fmt == "json":
             out = [{"code": c.code, "name": c.name, "level": c.level, "summary": c.summary}
-                   for c in rules.checks.values()]
+                   for c in rules.checks.checks.values()]
             click.echo(json.dumps(out, ensure_ascii=False, indent=2))
             return
-        rows = [[c.code, c.name, c.level, c.summary] for c in sorted(rules.checks.values(), key=lambda c: c.code)]
+        rows = [[c.code, c.name, c.level, c.summary] for c in sorted(rules.checks.checks.values(), key=lambda c: c.code)]
         click.echo(tabulate(rows, headers=["code", "name", "level", "description"], tablefmt="simple"))
         return
-    check = rules.checks.get(code.upper()) or next((c for c in rules.checks.values() if c.name == code.lower()), None)
+    checks = rules.checks.checks
+    check = checks.get(code.upper()) or next((c for c in checks.values() if c.name == code.lower()), None)
     if check is None:
-        raise UsageError(f"unknown rule {code!r}; known rules: {', '.join(sorted(rules.checks))}")
+        raise UsageError(f"unknown rule {code!r}; known rules: {', '.join(sorted(rules.checks.checks))}")
     if fmt == "json":
         click.echo(json.dumps({"code": check.code, "name": check.name, "level": check.level,
                                "summary": check.summary, "examples": check.examples}, ensure_ascii=False,

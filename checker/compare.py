@@ -106,21 +106,21 @@ def rounding_tolerance(row, rules: Rules) -> float:
     value = row["value"]
     if value is None or (isinstance(value, float) and math.isnan(value)) or isinstance(value, str):
         return 0.0
-    resolution = row.get("_resolution", 1.0) or 1.0
-    if rules.tolerances.get("rounding", True):
-        min_zeros = int(rules.tolerances.get("rounding_min_trailing_zeros", 1))
+    resolution = row.get("resolution", 1.0) or 1.0
+    if rules.checks.tolerances.get("rounding", True):
+        min_zeros = int(rules.checks.tolerances.get("rounding_min_trailing_zeros", 1))
         if resolution >= 10 ** min_zeros or resolution < 1:
             tol = resolution / 2
     if row["unit"] in money_units(rules):
-        tol = max(tol, abs(float(value)) * float(rules.tolerances.get("relative", 0.0)))
+        tol = max(tol, abs(float(value)) * float(rules.checks.tolerances.get("relative", 0.0)))
     elif row["unit"] == "age":
         # Ages are whole years that grow: two reports months apart may straddle a birthday.
-        tol = max(tol, float(rules.tolerances.get("age_years", 0)) / 2)
+        tol = max(tol, float(rules.checks.tolerances.get("age_years", 0)) / 2)
     return tol
 
 
 def money_units(rules: Rules) -> frozenset:
-    return frozenset(rules.currency_symbols.values())
+    return frozenset(rules.units.currency_symbols.values())
 
 
 def widen(interval: tuple, tol: float) -> tuple:
@@ -135,10 +135,10 @@ def entity_relation(a: str, b: str, rules: Rules) -> str:
     if a == b:
         return "same"
     score = fuzz.token_sort_ratio(a, b)
-    if score >= rules.matching.get("same_entity", 90):
+    if score >= rules.checks.matching.get("same_entity", 90):
         return "same"
     wa, wb = set(a.split()) - {"and", "of"}, set(b.split()) - {"and", "of"}
-    if wa <= wb or wb <= wa or score >= rules.matching.get("related_entity", 60):
+    if wa <= wb or wb <= wa or score >= rules.checks.matching.get("related_entity", 60):
         return "related"
     return "different"
 
@@ -167,7 +167,7 @@ def _is_measure(unit) -> bool:
 def block_keys(claims: pd.DataFrame) -> pd.Series:
     """Story, unit and what is counted (its class when the frame lexicon knows it, else its head
     noun; for money and measures with a known predicate, the predicate)."""
-    counted = claims["counted"].where(claims["counted"].notna(), claims["_head"])
+    counted = claims["counted"].where(claims["counted"].notna(), claims["head"])
     measured = claims["unit"].map(_is_measure) & claims["predicate"].notna()
     noun = claims["predicate"].where(measured, counted).astype("string").fillna("")
     return claims["story"].astype("string").fillna("") + "|" + claims["unit"] + "|" + noun
@@ -184,7 +184,8 @@ def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
     data = data[data["_block"].isin(sizes[sizes >= 2].index)]
     data = data[~_multi_valued(data)]
     rising = Rising(
-        frozenset(canonical_entity(e, rules.entity_aliases, rules.ignored_modifiers) for e in rules.rising_entities),
+        frozenset(canonical_entity(e, rules.entities.entity_aliases, rules.entities.ignored_modifiers)
+                  for e in rules.checks.rising_entities),
         frozenset(p.name for p in rules.frames.predicates if p.rising),
     )
     findings: list[Finding] = []
@@ -204,7 +205,7 @@ class Rising:
 
 # The slots of a claim's fact, as claim-row fields: two claims whose known values differ in one of
 # them state different facts.
-SCOPE_SLOTS = ("_series", "period", "predicate", "place", "who")
+SCOPE_SLOTS = ("series", "period", "predicate", "place", "who")
 
 
 def _known(value) -> bool:
@@ -243,7 +244,7 @@ def _same_predicate(a: dict, b: dict) -> bool:
         return a["predicate"] == b["predicate"]
     if len(a["entity_key"].split()) > 1 or len(b["entity_key"].split()) > 1:
         return True
-    ca, cb = a.get("_context") or frozenset(), b.get("_context") or frozenset()
+    ca, cb = a.get("context") or frozenset(), b.get("context") or frozenset()
     return bool(ca & cb)
 
 
@@ -256,7 +257,7 @@ def _multi_valued(data: pd.DataFrame) -> pd.Series:
                         _hi=data["high"].astype("float64").fillna(math.inf))
     # "killed 40 ... in a second town, three died" are kept apart by their frames (place, predicate)
     frame = pd.Series("", index=keyed.index, dtype="string")
-    for column in ("predicate", "place", "part", "period", "_series", "_increment"):
+    for column in ("predicate", "place", "part", "period", "series", "increment"):
         frame = frame + "|" + keyed[column].astype("string").fillna("")
     keyed = keyed.assign(_frame=frame)
     keys = ["_block", "article", "entity_key", "_frame"]
@@ -297,7 +298,7 @@ def _pair_code(a: dict, b: dict, rules: Rules) -> str | None:
     if relation == "different" or (relation == "related" and a["unit"] == "age"):
         # "Gary Gomes, 35" and "Katherine Gomes, 61" share a surname, not an age
         return None
-    if not _same_predicate(a, b) or bool(a.get("_increment")) != bool(b.get("_increment")):
+    if not _same_predicate(a, b) or bool(a.get("increment")) != bool(b.get("increment")):
         return None  # other things said of a bare noun; or an increment against a total
     ba, bb = bounds(a), bounds(b)
     if intervals_overlap(ba, bb):
@@ -328,7 +329,7 @@ def _facts(edges: list[tuple[int, int, str]], rows: list[dict]) -> list[list[tup
     facts: dict[tuple, list] = {}
     for x, y, code in edges:
         a, b = rows[x], rows[y]
-        counted = a["counted"] if _known(a.get("counted")) else a["_head"]
+        counted = a["counted"] if _known(a.get("counted")) else a["head"]
         noun = a["entity_key"] if a["entity_key"] == b["entity_key"] else counted
         facts.setdefault((*fact_slots(a, b), noun), []).append((x, y, code))
     return list(facts.values())
@@ -342,10 +343,10 @@ def _scoped(claims: list[dict]) -> bool:
     year or place that some claims know and others leave open), and what happened known in every
     claim or a counted phrase of more than one word that every claim shares ("foreign companies").
     A slot one claim leaves unknown still matches, at the lower level of FC105."""
-    for slot in ("_series", "period", "place"):
+    for slot in ("series", "period", "place"):
         if len({_known(c.get(slot)) for c in claims}) > 1:
             return False
-    if not all(_known(c.get("_series")) or _known(c.get("period")) for c in claims):
+    if not all(_known(c.get("series")) or _known(c.get("period")) for c in claims):
         return False
     predicates = {c.get("predicate") if _known(c.get("predicate")) else None for c in claims}
     if None not in predicates and len(predicates) == 1:
@@ -375,7 +376,7 @@ def _compare_block(block: pd.DataFrame, rules: Rules, rising: Rising) -> list[Fi
                          key=lambda i: (rows[i]["article"], rows[i]["start"]))
         claims = [rows[i] for i in members]
         code = _component_code(fact_edges, claims, rising)
-        check = rules.checks[code]
+        check = rules.checks.checks[code]
         if check.level == "off":
             continue
         out.append(_finding(code, check.name, check.level, claims))

@@ -153,7 +153,7 @@ def read_gold(paths: list[str]) -> list[dict]:
 
 def predict(extractor: Extractor, text: str) -> list[dict]:
     loaded = parse_article("sentence", "sentence", text, ".txt")
-    return [c for c in extractor.extract(loaded) if c["unit"] not in NON_QUANTITY_UNITS]
+    return [c.as_dict() for c in extractor.extract(loaded) if c.unit not in NON_QUANTITY_UNITS]
 
 
 def _match(metric: str, gold: list[dict], pred: list[dict]) -> tuple[int, list[int], list[int]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as _dt
 import tempfile
 from pathlib import Path
@@ -19,14 +18,11 @@ def run_example(example: dict, rules: Rules, today: _dt.date | None = None) -> l
     (validated like facts.yaml and exceptions.yaml) on top of ``rules``."""
     with tempfile.TemporaryDirectory(prefix="factcheck-example-") as tmp:
         tmp_path = Path(tmp)
-        example_rules = copy.copy(rules)
-        example_rules.facts, example_rules.exceptions = [], []
-        example_rules.files = dict(rules.files)
+        example_rules = rules
         for name in ("facts", "exceptions"):
             path = tmp_path / f"{name}.yaml"
             path.write_text(yaml.safe_dump({name: example.get(name, [])}, sort_keys=False), encoding="utf-8")
-            load_rules_file(path, example_rules)
-            example_rules.files[path.name] = path
+            example_rules = load_rules_file(path, example_rules)
         articles = tmp_path / "articles"
         articles.mkdir()
         for name, text in example["articles"].items():

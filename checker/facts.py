@@ -75,13 +75,13 @@ def fact_findings(claims: pd.DataFrame, rules: Rules, root: Path | None = None) 
     if data.empty:
         return []
     events = data["event"].fillna("").astype(str).str.lower()
-    series = data["_series"].fillna("").astype(str).str.lower()
+    series = data["series"].fillna("").astype(str).str.lower()
     findings: list[Finding] = []
     for fact in rules.facts:
         mask = _about(data, events, series, fact)
         if not mask.any():
             continue
-        key = canonical_entity(fact.entity, rules.entity_aliases, rules.ignored_modifiers)
+        key = canonical_entity(fact.entity, rules.entities.entity_aliases, rules.entities.ignored_modifiers)
         for row in data[mask].to_dict("records"):
             if entity_relation(row["entity_key"], key, rules) != "same":
                 continue

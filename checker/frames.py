@@ -83,7 +83,9 @@ class FrameReader:
     @classmethod
     def from_rules(cls, rules: Rules) -> FrameReader:
         """A reader with the frame lexicons and the grammar's calendar and function words."""
-        return cls(rules.frames, frozenset(rules.calendar_words), frozenset(rules.stop_words) | frozenset(rules.determiners))
+        grammar = rules.grammar
+        common = frozenset(grammar.stop_words) | frozenset(grammar.determiners)
+        return cls(rules.frames, frozenset(grammar.calendar_words), common)
 
     def read(self, sentence: str, start: int, end: int, entity: str = "") -> Frame:
         """The frame of the claim at SENTENCE[start:end] (offsets into the sentence) counting ENTITY."""

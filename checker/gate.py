@@ -43,7 +43,7 @@ class CheckResult(RunResult):
     def to_dict(self) -> dict:
         out = super().to_dict()
         out["checks"] = {code: {"name": c.name, "level": c.level, "summary": c.summary}
-                         for code, c in sorted(self.rules.checks.items())}
+                         for code, c in sorted(self.rules.checks.checks.items())}
         return out
 
 

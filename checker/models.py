@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # One row per numeric assertion. The JSON/CSV/JSONL contracts use these names.
 CLAIM_COLUMNS = [
@@ -37,6 +38,57 @@ CLAIM_COLUMNS = [
 
 # The columns the scope stage adds to the extractor's claims (story grouping and claim frames).
 SCOPE_COLUMNS = ("story", "predicate", "counted", "part", "place", "who")
+
+# What the extractor records of a claim besides CLAIM_COLUMNS, for the comparison and the facts:
+# never part of the public output (claims_table, JSON, CSV, extract).
+INTERNAL_COLUMNS = (
+    "resolution",  # the smallest step the number is written to (1000 for "3,000"): rounding tolerance
+    "head",        # head noun of entity_key (block key when there is no counted class)
+    "series",      # the event's series without its edition or year ("army"), or ""
+    "context",     # content words around a one-word-entity claim (frozenset)
+    "increment",   # an increment ("another 20 people"), not a total
+)
+
+
+class ClaimRow(NamedTuple):
+    """One row of the claim table as the extractor writes it: the CLAIM_COLUMNS but the
+    SCOPE_COLUMNS (added later), then the INTERNAL_COLUMNS. A NamedTuple rather than a frozen
+    dataclass: as immutable and typed, but built at the cost of a dict (the extractor writes one
+    per claim) and it goes into a DataFrame as it is."""
+
+    article: str
+    source: str
+    published: str | None
+    value: float | str | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    change: str | None
+    unit: str
+    entity: str
+    entity_key: str
+    event: str | None
+    period: int | None
+    text: str
+    sentence: str
+    start: int
+    end: int
+    line: int
+    column: int
+    resolution: float
+    head: str
+    series: str
+    context: frozenset
+    increment: bool
+
+    def as_dict(self) -> dict:
+        return dict(zip(self._fields, self, strict=True))
+
+
+# The columns of ClaimRow, in order (checked against the declarations above at import).
+ROW_COLUMNS = ClaimRow._fields
+if ROW_COLUMNS != tuple(c for c in CLAIM_COLUMNS if c not in SCOPE_COLUMNS) + INTERNAL_COLUMNS:
+    raise AssertionError("ClaimRow must hold CLAIM_COLUMNS (but SCOPE_COLUMNS) then INTERNAL_COLUMNS, in order")
 
 # Units that are not amounts: extracted, never compared as counts.
 NON_QUANTITY_UNITS = frozenset({"date", "time", "ordinal"})

@@ -204,13 +204,13 @@ class NumberGrammar:
 
     def __init__(self, rules: Rules):
         self.r = rules
-        self.cardinals = rules.cardinals
-        self.scales = rules.scales
-        self.big_scales = {w: v for w, v in rules.scales.items() if v >= 1000}
-        self.plural_scales = rules.plural_scales
+        self.cardinals = rules.numbers.cardinals
+        self.scales = rules.numbers.scales
+        self.big_scales = {w: v for w, v in rules.numbers.scales.items() if v >= 1000}
+        self.plural_scales = rules.numbers.plural_scales
         # "millions" -> "million": a plural scale after "tens of"/"hundreds of".
-        self.scale_plurals = {w + "s": w for w in rules.scales}
-        self.number_words = set(rules.cardinals) | set(rules.scales)
+        self.scale_plurals = {w + "s": w for w in rules.numbers.scales}
+        self.number_words = set(rules.numbers.cardinals) | set(rules.numbers.scales)
 
     # ---------------------------------------------------------------- helpers
     @staticmethod
@@ -223,7 +223,7 @@ class NumberGrammar:
     def _after_qualifier(self, tokens: list[Token], i: int) -> bool:
         """A qualifier phrase of rules/qualifiers.yaml ends just before token i ("more than")."""
         for size in (3, 2, 1):
-            if i - size >= 0 and tuple(t.lower for t in tokens[i - size:i]) in self.r.qualifiers_before:
+            if i - size >= 0 and tuple(t.lower for t in tokens[i - size:i]) in self.r.qualifiers.qualifiers_before:
                 return True
         return False
 
@@ -234,13 +234,13 @@ class NumberGrammar:
             return False
         r = self.r
         return w1 in ("point", "points") or any(
-            (w1,) in table or (w1, w2) in table for table in (r.measure_words, r.percent_words, r.subunits))
+            (w1,) in table or (w1, w2) in table for table in (r.units.measure_words, r.units.percent_words, r.units.subunits))
 
     # ---------------------------------------------------------------- entry point
     def parse_at(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         tok = tokens[i]
-        if tok.text in self.r.unicode_fractions:
-            v = self.r.unicode_fractions[tok.text]
+        if tok.text in self.r.numbers.unicode_fractions:
+            v = self.r.numbers.unicode_fractions[tok.text]
             return self._apply_scale(tokens, i + 1, NumberPhrase(i, i + 1, v, v, v, "fraction"))
         if tok.kind == "num":
             return self._digits(tokens, i)
@@ -251,8 +251,8 @@ class NumberGrammar:
                 or self._one_in(tokens, i)
                 or self._words(tokens, i)
             )
-        if tok.kind == "sym" and tok.text in self.r.unicode_fractions:
-            v = self.r.unicode_fractions[tok.text]
+        if tok.kind == "sym" and tok.text in self.r.numbers.unicode_fractions:
+            v = self.r.numbers.unicode_fractions[tok.text]
             return self._apply_scale(tokens, i + 1, NumberPhrase(i, i + 1, v, v, v, "fraction"))
         return None
 
@@ -271,8 +271,8 @@ class NumberGrammar:
         if phrase is not None:
             return phrase
         # "2½"
-        if j < len(tokens) and tokens[j].glued and tokens[j].text in self.r.unicode_fractions:
-            value += self.r.unicode_fractions[tokens[j].text]
+        if j < len(tokens) and tokens[j].glued and tokens[j].text in self.r.numbers.unicode_fractions:
+            value += self.r.numbers.unicode_fractions[tokens[j].text]
             j += 1
         one_in = self._one_in(tokens, i)
         if one_in is not None:
@@ -423,9 +423,9 @@ class NumberGrammar:
         if w in self.big_scales or (w == "hundred" and phrase.kind != "fraction"):
             factor = self.scales[w]
             # "1.5 million": then maybe another ("1.5 million million" never happens; stop).
-        elif w in self.r.scale_abbreviations and (tokens[j].glued or len(w) > 1):
-            factor = self.r.scale_abbreviations[w]
-            ambiguous = w in self.r.ambiguous_scale_abbreviations
+        elif w in self.r.numbers.scale_abbreviations and (tokens[j].glued or len(w) > 1):
+            factor = self.r.numbers.scale_abbreviations[w]
+            ambiguous = w in self.r.numbers.ambiguous_scale_abbreviations
         elif w == "dozen":
             factor = 12
         if factor is None:
@@ -466,7 +466,7 @@ class NumberGrammar:
             # "another dozen people", "another million": one more of the scale
             v = self.scales[self._word(tokens, i + 1)]
             return NumberPhrase(i, i + 2, v, v, v, "cardinal", scaled=True, words=True)
-        if (w in self.r.approximate_numbers or w == "dozen") and self._word(tokens, i - 1) in _DETERMINER_LEADS:
+        if (w in self.r.numbers.approximate_numbers or w == "dozen") and self._word(tokens, i - 1) in _DETERMINER_LEADS:
             phrase = self._determined_amount(tokens, i)
             if phrase is not None:
                 return phrase
@@ -496,7 +496,7 @@ class NumberGrammar:
                 and self._word(tokens, i + 3) == "dozen":
             end = i + 3 if self._word(tokens, i + 2) == "dozen" else i + 4
             return NumberPhrase(i, end, 6, 6, 6, "cardinal", scaled=True, words=True)
-        if nxt in r.approximate_numbers or nxt in r.article_numbers:
+        if nxt in r.numbers.approximate_numbers or nxt in r.numbers.article_numbers:
             return self._article_amount(tokens, i, nxt)
         return None
 
@@ -504,7 +504,7 @@ class NumberGrammar:
         """The "a"/"an" at token i, before a unit word, says one unit: a qualifier bounds it ("less
         than an inch", "a year or more") or "and a half" follows the unit ("a year and a half")."""
         return (self._after_qualifier(tokens, i)
-                or (self._word(tokens, i + 2), self._word(tokens, i + 3)) in self.r.qualifiers_after
+                or (self._word(tokens, i + 2), self._word(tokens, i + 3)) in self.r.qualifiers.qualifiers_after
                 or (self._word(tokens, i + 2), self._word(tokens, i + 3), self._word(tokens, i + 4))
                 == ("and", "a", "half"))
 
@@ -515,10 +515,10 @@ class NumberGrammar:
         end = i + 3 if self._word(tokens, i + 2) == "of" else i + 2
         if end == i + 2 and not (i + 2 < len(tokens) and tokens[i + 2].kind == "word"):
             return None
-        if nxt in r.article_numbers:
-            v = r.article_numbers[nxt]
+        if nxt in r.numbers.article_numbers:
+            v = r.numbers.article_numbers[nxt]
             return NumberPhrase(i, end, v, v, v, "cardinal", scaled=True, words=True)
-        v = r.approximate_numbers[nxt]
+        v = r.numbers.approximate_numbers[nxt]
         return NumberPhrase(i, end, v, v, v, "approximate", scaled=True, words=True)
 
     def _half_words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
@@ -541,10 +541,10 @@ class NumberGrammar:
         if self._word(tokens, i + 1) in ("a", "an") and self._unit_word_at(tokens, i + 2):
             return NumberPhrase(i, i + 2, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
         if i + 2 < len(tokens) and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
-                and (self._word(tokens, i + 2),) in r.measure_words:
+                and (self._word(tokens, i + 2),) in r.units.measure_words:
             return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
-        if self._word(tokens, i + 1) in r.half_unit_nouns \
-                and self._word(tokens, i - 1) in r.half_unit_leads:
+        if self._word(tokens, i + 1) in r.grammar.half_unit_nouns \
+                and self._word(tokens, i - 1) in r.grammar.half_unit_leads:
             # "the half hour he was allotted", "the past half century"
             return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "cardinal", scaled=True, words=True)
         return None
@@ -555,8 +555,8 @@ class NumberGrammar:
         w = tokens[i].lower
         if w == "dozen" and i + 1 < len(tokens) and tokens[i + 1].kind == "word" and tokens[i + 1].lower.endswith("s"):
             return NumberPhrase(i, i + 1, 12, 12, 12, "cardinal", scaled=True, words=True)
-        if w in self.r.approximate_numbers and self._word(tokens, i + 1) == "of":
-            v = self.r.approximate_numbers[w]
+        if w in self.r.numbers.approximate_numbers and self._word(tokens, i + 1) == "of":
+            v = self.r.numbers.approximate_numbers[w]
             return NumberPhrase(i, i + 2, v, v, v, "approximate", scaled=True, words=True)
         return None
 
@@ -663,7 +663,7 @@ class NumberGrammar:
                     and self.cardinals[tokens[k + 1].lower] < 10):
                 read.k += 1
                 return _NEXT
-            if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.r.ordinals:
+            if k + 1 < n and tokens[k + 1].glued and tokens[k + 1].lower in self.r.numbers.ordinals:
                 return _NOT_A_NUMBER  # "twenty-first" is an ordinal (ordinal_at), not 20
         return _STOP
 
@@ -703,10 +703,10 @@ class NumberGrammar:
         if w in ("a",) and self._word(tokens, i + 1) in ("few", "handful"):
             k = i + 1
             w = self._word(tokens, i + 1)  # "a few", "a handful of"
-        if w in r.vague_multipliers:
+        if w in r.numbers.vague_multipliers:
             nxt = self._word(tokens, k + 1)
             if nxt in self.scales:
-                lo, hi = r.vague_multipliers[w]
+                lo, hi = r.numbers.vague_multipliers[w]
                 f = self.scales[nxt]
                 phrase = NumberPhrase(i, k + 2, lo * f, hi * f, None, "vague", scaled=True, words=True)
                 # "several hundred thousand"
@@ -718,14 +718,14 @@ class NumberGrammar:
                 return phrase
             # ("few questions" without "a" says "not many", no amount)
             few_ok = w != "few" or k > i or self._word(tokens, i - 1) in ("last", "past", "next", "first")
-            if w in r.vague_alone and few_ok and nxt and nxt not in self.number_words \
+            if w in r.numbers.vague_alone and few_ok and nxt and nxt not in self.number_words \
                     and (nxt not in ("of", "more", "times") or w == "handful"):
                 # "several prisons", "a few days": a vague count of what follows
-                lo, hi = r.vague_multipliers[w]
+                lo, hi = r.numbers.vague_multipliers[w]
                 return NumberPhrase(i, k + 1, lo, hi, None, "vague", words=True)
             return None
-        if w in r.plural_scales:
-            lo, hi = r.plural_scales[w]
+        if w in r.numbers.plural_scales:
+            lo, hi = r.numbers.plural_scales[w]
             j = i + 1
             # "tens of thousands", "hundreds of millions": multiply by the plural that follows "of".
             if self._word(tokens, j) == "of" and self._word(tokens, j + 1) in self.scale_plurals:
@@ -741,7 +741,7 @@ class NumberGrammar:
     def _fraction_words(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """'half of', 'a third of', 'two-thirds', 'three quarters of', 'one-fifth'."""
         w = tokens[i].lower
-        if w in ("a", "an", "one") and self._word(tokens, i + 1) in self.r.fractions \
+        if w in ("a", "an", "one") and self._word(tokens, i + 1) in self.r.numbers.fractions \
                 and not self._after_number_and(tokens, i):
             return self._article_fraction(tokens, i)
         if w in self.cardinals and self.cardinals[w] < 10:
@@ -771,7 +771,7 @@ class NumberGrammar:
         if phrase is not None:
             return phrase
         if follows in ("of",) or fw in ("half",) or (w == "one" and i + 2 < len(tokens) and tokens[i + 1].text in HYPHENS):
-            v = self.r.fractions[fw]
+            v = self.r.numbers.fractions[fw]
             return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
         return self._fraction_of_unit_or_alone(tokens, i, fw, follows)
 
@@ -782,7 +782,7 @@ class NumberGrammar:
         if follows == "of" and self._word(tokens, frac_tok + 2) in ("a", "an") \
                 and self._word(tokens, frac_tok + 3) in self.big_scales \
                 and self._word(tokens, frac_tok + 3) != "hundred":
-            v = round(self.r.fractions[fw] * self.big_scales[self._word(tokens, frac_tok + 3)], 6)
+            v = round(self.r.numbers.fractions[fw] * self.big_scales[self._word(tokens, frac_tok + 3)], 6)
             return NumberPhrase(i, frac_tok + 4, v, v, v, "cardinal", scaled=True, words=True,
                                 scale_word=self._word(tokens, frac_tok + 3))
         return None
@@ -798,10 +798,10 @@ class NumberGrammar:
         if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued and tokens[k + 1].glued:
             k += 1
         alone = k == frac_tok + 1 and self._fraction_stands_alone(tokens, i, follows)
-        if fw not in ("half", "quarter") and self._word(tokens, k) in r.ordinal_time_nouns:
+        if fw not in ("half", "quarter") and self._word(tokens, k) in r.grammar.ordinal_time_nouns:
             return None  # "the dollar weakened for a fifth day": an ordinal, not a fifth of a day
         if not fw.endswith("s") and (self._unit_word_at(tokens, k) or alone):
-            v = r.fractions[fw]
+            v = r.numbers.fractions[fw]
             return NumberPhrase(i, frac_tok + 1, v, v, v, "fraction", words=True)
         if w != "one":
             return None
@@ -816,10 +816,10 @@ class NumberGrammar:
         verb in -ed ("cut by a third to $2.4 billion", "fell by roughly a quarter since March",
         "roughly a third reported ...")."""
         r = self.r
-        led = self._word(tokens, i - 1) in r.fraction_lead_words
+        led = self._word(tokens, i - 1) in r.numbers.fraction_lead_words
         return ((not follows or follows in ("more", "less", "fewer", "higher", "lower", "smaller", "larger",
                                             "bigger", "cheaper")) and (follows or led)
-                or led and follows != "of" and (follows in r.stop_words or follows.endswith("ed")))
+                or led and follows != "of" and (follows in r.grammar.stop_words or follows.endswith("ed")))
 
     def _counted_fraction(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """A small cardinal at token i and a fraction word: "two-thirds", "three quarters of",
@@ -830,8 +830,8 @@ class NumberGrammar:
         if k < len(tokens) and tokens[k].text in HYPHENS and tokens[k].glued:
             k += 1
         fw = self._word(tokens, k)
-        if fw in r.fractions and fw not in ("half", "second") and (fw.endswith("s") or self.cardinals[w] == 1):
-            v = round(self.cardinals[w] * r.fractions[fw], 6)
+        if fw in r.numbers.fractions and fw not in ("half", "second") and (fw.endswith("s") or self.cardinals[w] == 1):
+            v = round(self.cardinals[w] * r.numbers.fractions[fw], 6)
             if fw in ("thirds",):
                 v = round(self.cardinals[w] / 3, 6)
             if v > 1:
@@ -847,7 +847,7 @@ class NumberGrammar:
             return None
         if nxt in ("of", "the", "its", "their", "his", "her", "our", "all"):
             return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)
-        if prev in self.r.fraction_lead_words and nxt not in ("a", "an") \
+        if prev in self.r.numbers.fraction_lead_words and nxt not in ("a", "an") \
                 and not (i + 1 < len(tokens) and tokens[i + 1].text in HYPHENS):
             return NumberPhrase(i, i + 1, 0.5, 0.5, 0.5, "fraction", words=True)  # "cut by about half"
         return None
@@ -864,13 +864,13 @@ class NumberGrammar:
                 return int(tok.text.replace(",", "")), i + 2
         if tok.kind == "word":
             if tok.lower in self.cardinals and i + 2 < n and tokens[i + 1].text in HYPHENS and tokens[i + 1].glued \
-                    and tokens[i + 2].glued and tokens[i + 2].lower in self.r.ordinals:
-                tens, unit = self.cardinals[tok.lower], self.r.ordinals[tokens[i + 2].lower]
+                    and tokens[i + 2].glued and tokens[i + 2].lower in self.r.numbers.ordinals:
+                tens, unit = self.cardinals[tok.lower], self.r.numbers.ordinals[tokens[i + 2].lower]
                 if tens >= 20 and tens % 10 == 0 and unit < 10:
                     return int(tens + unit), i + 3  # "twenty-first"
-            if tok.lower in self.r.ordinals:
-                return self.r.ordinals[tok.lower], i + 1
-            if tok.text.isupper() and tok.text not in self.r.roman_exceptions and len(tok.text) <= 6:
+            if tok.lower in self.r.numbers.ordinals:
+                return self.r.numbers.ordinals[tok.lower], i + 1
+            if tok.text.isupper() and tok.text not in self.r.numbers.roman_exceptions and len(tok.text) <= 6:
                 v = roman_value(tok.text)
                 if v:
                     nxt_cap = i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].text[:1].isupper() \

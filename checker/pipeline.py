@@ -14,12 +14,10 @@ from .errors import ArticleError
 from .extract import Extractor
 from .frames import add_frames
 from .load import Loaded, load_articles
-from .models import CLAIM_COLUMNS
+from .models import CLAIM_COLUMNS, INTERNAL_COLUMNS, ROW_COLUMNS, ClaimRow
 from .review import review
 from .rules import LEVELS, Rules, default_rules_dir, load_rules
 from .stories import StoryText, story_names
-
-INTERNAL_COLUMNS = ["_resolution", "_head", "_series", "_context", "_increment"]
 
 
 @dataclass
@@ -82,11 +80,13 @@ def _is_bundled(directory) -> bool:
         return False
 
 
-def claims_frame(rows: list[dict]) -> pd.DataFrame:
-    columns = CLAIM_COLUMNS + INTERNAL_COLUMNS
+def claims_frame(rows: list[ClaimRow]) -> pd.DataFrame:
+    """The claim table of the extractor's rows: CLAIM_COLUMNS then INTERNAL_COLUMNS, the
+    SCOPE_COLUMNS still empty (``add_frames`` and the story grouping fill them)."""
+    columns = CLAIM_COLUMNS + list(INTERNAL_COLUMNS)
     if not rows:
         return pd.DataFrame(columns=columns)
-    frame = pd.DataFrame.from_records(rows, columns=columns)
+    frame = pd.DataFrame.from_records(rows, columns=ROW_COLUMNS).reindex(columns=columns)
     return frame.astype({"period": "Int64", "line": "int64", "column": "int64", "start": "int64", "end": "int64"})
 
 
@@ -94,7 +94,7 @@ def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = Fal
     """Every claim of LOADED, with its frame and the story its article belongs to."""
     loaded = list(loaded)
     extractor = Extractor(rules)
-    rows: list[dict] = []
+    rows: list[ClaimRow] = []
     for item in loaded:
         rows.extend(extractor.extract(item))
     claims = add_frames(claims_frame(rows), {item.article.id: item.article.text for item in loaded}, rules)

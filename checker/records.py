@@ -23,7 +23,7 @@ def file_id(path: Path | str, root: Path | None = None) -> str:
 
 def make_finding(code: str, rules: Rules, **kwargs) -> Finding | None:
     """A finding of rule ``code`` at its configured level; None when the rule is off."""
-    check = rules.checks[code]
+    check = rules.checks.checks[code]
     if check.level == "off":
         return None
     return Finding(rule=code, name=check.name, level=check.level, **kwargs)

@@ -53,8 +53,8 @@ def _listed(numbers: Iterable[float], values: list[float]) -> bool:
 def _exception_matches(exc: Exception_, f: Finding, rules: Rules) -> bool:
     if (f.event or "").lower() != exc.event.lower():
         return False
-    key = canonical_entity(exc.entity, rules.entity_aliases, rules.ignored_modifiers)
-    have = canonical_entity(f.entity, rules.entity_aliases, rules.ignored_modifiers)
+    key = canonical_entity(exc.entity, rules.entities.entity_aliases, rules.entities.ignored_modifiers)
+    have = canonical_entity(f.entity, rules.entities.entity_aliases, rules.entities.ignored_modifiers)
     return entity_relation(have, key, rules) == "same"
 
 

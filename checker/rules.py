@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, Mapping
 
 import yaml
 
@@ -187,17 +188,17 @@ def _date(doc: _Doc, value: Any, keypath: tuple) -> _dt.date:
 # The compiled rule set
 
 
-@dataclass
+@dataclass(frozen=True)
 class EventRule:
     id: str
     name: str
-    aliases: list[str]
-    kinds: list[str]
+    aliases: tuple[str, ...]
+    kinds: tuple[str, ...]
     annual: bool
     line: int | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Check:
     code: str
     name: str
@@ -208,7 +209,7 @@ class Check:
     examples: dict | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Fact:
     event: str
     period: int | None
@@ -223,11 +224,11 @@ class Fact:
     where: str  # "file:line", for reports
 
 
-@dataclass
+@dataclass(frozen=True)
 class Exception_:
     event: str
     entity: str
-    values: list[float]
+    values: tuple[float, ...]
     reason: str
     accepted_by: str
     expires: _dt.date | None
@@ -263,131 +264,217 @@ class FrameRules:
     window_after: int = 8
 
 
-@dataclass
-class Rules:
-    directory: Path
-    cardinals: dict[str, float] = field(default_factory=dict)
-    scales: dict[str, float] = field(default_factory=dict)
-    scale_abbreviations: dict[str, float] = field(default_factory=dict)
-    ambiguous_scale_abbreviations: set[str] = field(default_factory=set)
-    fractions: dict[str, float] = field(default_factory=dict)
-    unicode_fractions: dict[str, float] = field(default_factory=dict)
-    vague_multipliers: dict[str, tuple[float, float]] = field(default_factory=dict)
-    plural_scales: dict[str, tuple[float, float]] = field(default_factory=dict)
-    approximate_numbers: dict[str, float] = field(default_factory=dict)
-    article_numbers: dict[str, float] = field(default_factory=dict)
-    vague_alone: set[str] = field(default_factory=set)
-    fraction_lead_words: set[str] = field(default_factory=set)
-    ordinals: dict[str, int] = field(default_factory=dict)
-    roman_exceptions: set[str] = field(default_factory=set)
-    qualifiers_before: dict[tuple[str, ...], str] = field(default_factory=dict)
-    qualifiers_after: dict[tuple[str, ...], str] = field(default_factory=dict)
-    from_below: set[tuple[str, ...]] = field(default_factory=set)
-    spatial_qualifiers: set[tuple[str, ...]] = field(default_factory=set)
-    range_openers: set[str] = field(default_factory=set)
-    range_joiners: set[str] = field(default_factory=set)
-    change_words: dict[str, str] = field(default_factory=dict)
+_EMPTY: Mapping = MappingProxyType({})
+
+
+def _frozen_map(mapping: dict) -> Mapping:
+    """A read-only view of a table built by a loader (the loader drops its own reference)."""
+    return MappingProxyType(mapping)
+
+
+@dataclass(frozen=True)
+class NumberRules:
+    """rules/numbers.yaml: number words and their values."""
+
+    cardinals: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    scales: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    scale_abbreviations: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    ambiguous_scale_abbreviations: frozenset[str] = frozenset()
+    fractions: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    unicode_fractions: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    vague_multipliers: Mapping[str, tuple[float, float]] = field(default_factory=lambda: _EMPTY)
+    plural_scales: Mapping[str, tuple[float, float]] = field(default_factory=lambda: _EMPTY)
+    approximate_numbers: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    article_numbers: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    vague_alone: frozenset[str] = frozenset()
+    fraction_lead_words: frozenset[str] = frozenset()
+    ordinals: Mapping[str, int] = field(default_factory=lambda: _EMPTY)
+    roman_exceptions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class QualifierRules:
+    """rules/qualifiers.yaml: qualifier phrases (tokenized), range words and change words."""
+
+    qualifiers_before: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
+    qualifiers_after: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
+    from_below: frozenset[tuple[str, ...]] = frozenset()
+    spatial_qualifiers: frozenset[tuple[str, ...]] = frozenset()
+    range_openers: frozenset[str] = frozenset()
+    range_joiners: frozenset[str] = frozenset()
+    change_words: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     change_window_before: int = 4
     change_window_after: int = 2
-    currency_symbols: dict[str, str] = field(default_factory=dict)
-    currency_words: dict[tuple[str, ...], str] = field(default_factory=dict)
-    ambiguous_currency_words: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class UnitRules:
+    """rules/units.yaml: currencies, percent words and units of measure."""
+
+    currency_symbols: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    currency_words: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
+    ambiguous_currency_words: Mapping[str, tuple[str, str]] = field(default_factory=lambda: _EMPTY)
     money_context: frozenset[str] = frozenset()
-    weak_currency_symbols: dict[str, str] = field(default_factory=dict)
-    percent_words: dict[tuple[str, ...], str] = field(default_factory=dict)
-    measure_words: dict[tuple[str, ...], str] = field(default_factory=dict)
-    measure_words_exact: dict[tuple[str, ...], str] = field(default_factory=dict)
-    subunits: dict[tuple[str, ...], tuple[str, float]] = field(default_factory=dict)
-    glued_only_units: set[str] = field(default_factory=set)
-    measures_before: dict[str, str] = field(default_factory=dict)
-    entity_aliases: dict[str, str] = field(default_factory=dict)
-    ignored_modifiers: set[str] = field(default_factory=set)
+    weak_currency_symbols: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    percent_words: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
+    measure_words: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
+    measure_words_exact: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
+    subunits: Mapping[tuple[str, ...], tuple[str, float]] = field(default_factory=lambda: _EMPTY)
+    glued_only_units: frozenset[str] = frozenset()
+    measures_before: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    """rules/entities.yaml: entity aliases (normalized variant -> canonical) and modifiers."""
+
+    entity_aliases: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    ignored_modifiers: frozenset[str] = frozenset()
     increment_modifiers: frozenset[str] = frozenset()
-    stop_words: set[str] = field(default_factory=set)
-    nouns_ending_ed_ing: set[str] = field(default_factory=set)
-    calendar_words: set[str] = field(default_factory=set)
-    street_words: set[str] = field(default_factory=set)
-    score_words: set[str] = field(default_factory=set)
-    label_words: set[str] = field(default_factory=set)
-    anaphors: set[str] = field(default_factory=set)
-    multiplier_words: set[str] = field(default_factory=set)
-    strength_words: set[str] = field(default_factory=set)
-    determiners: set[str] = field(default_factory=set)
-    person_nouns: set[str] = field(default_factory=set)
-    year_words: set[str] = field(default_factory=set)
-    participle_counts: set[str] = field(default_factory=set)
-    comparison_words: set[str] = field(default_factory=set)
-    designation_words: set[str] = field(default_factory=set)
-    phone_words: set[str] = field(default_factory=set)
-    vote_words: set[str] = field(default_factory=set)
-    bound_prepositions: set[str] = field(default_factory=set)
-    rate_periods: set[str] = field(default_factory=set)
-    poll_words: set[str] = field(default_factory=set)
-    number_idioms: list[tuple[str, ...]] = field(default_factory=list)
-    number_adverbs: set[str] = field(default_factory=set)
-    vote_bodies: set[str] = field(default_factory=set)
-    calibre_nouns: set[str] = field(default_factory=set)
-    half_unit_nouns: set[str] = field(default_factory=set)
-    half_unit_leads: set[str] = field(default_factory=set)
-    ordinal_time_nouns: set[str] = field(default_factory=set)
-    subject_prepositions: set[str] = field(default_factory=set)
-    relative_time_words: set[str] = field(default_factory=set)
-    np_lead_modifiers: set[str] = field(default_factory=set)
-    link_verbs: set[str] = field(default_factory=set)
-    rank_words: set[str] = field(default_factory=set)
-    code_abbreviations: set[str] = field(default_factory=set)
-    statistics: dict[str, str] = field(default_factory=dict)
-    unit_fillers: set[str] = field(default_factory=set)
-    magnitude_nouns: set[str] = field(default_factory=set)
-    events: list[EventRule] = field(default_factory=list)
-    event_nouns: set[str] = field(default_factory=set)
-    generic_references: set[str] = field(default_factory=set)
-    checks: dict[str, Check] = field(default_factory=dict)
-    tolerances: dict[str, Any] = field(default_factory=dict)
-    matching: dict[str, float] = field(default_factory=dict)
-    rising_entities: set[str] = field(default_factory=set)
-    facts: list[Fact] = field(default_factory=list)
-    exceptions: list[Exception_] = field(default_factory=list)
-    files: dict[str, Path] = field(default_factory=dict)
-    frames: FrameRules = field(default_factory=FrameRules)
+
+
+# grammar.yaml word lists that must be present, and those that may be absent
+GRAMMAR_REQUIRED = (
+    "stop_words", "nouns_ending_ed_ing", "calendar_words", "street_words", "score_words", "label_words",
+    "anaphors", "multiplier_words", "strength_words", "determiners", "person_nouns", "year_words",
+    "participle_counts", "comparison_words", "designation_words", "phone_words", "vote_words",
+    "bound_prepositions", "rate_periods", "poll_words", "unit_fillers", "magnitude_nouns",
+)
+GRAMMAR_OPTIONAL = (
+    "number_adverbs", "vote_bodies", "calibre_nouns", "half_unit_nouns", "half_unit_leads",
+    "ordinal_time_nouns", "subject_prepositions", "relative_time_words", "np_lead_modifiers", "link_verbs",
+    "rank_words", "code_abbreviations",
+)
+
+
+@dataclass(frozen=True)
+class GrammarRules:
+    """rules/grammar.yaml: the word lists of the extractor's grammar (all lower case)."""
+
+    stop_words: frozenset[str] = frozenset()
+    nouns_ending_ed_ing: frozenset[str] = frozenset()
+    calendar_words: frozenset[str] = frozenset()
+    street_words: frozenset[str] = frozenset()
+    score_words: frozenset[str] = frozenset()
+    label_words: frozenset[str] = frozenset()
+    anaphors: frozenset[str] = frozenset()
+    multiplier_words: frozenset[str] = frozenset()
+    strength_words: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    year_words: frozenset[str] = frozenset()
+    participle_counts: frozenset[str] = frozenset()
+    comparison_words: frozenset[str] = frozenset()
+    designation_words: frozenset[str] = frozenset()
+    phone_words: frozenset[str] = frozenset()
+    vote_words: frozenset[str] = frozenset()
+    bound_prepositions: frozenset[str] = frozenset()
+    rate_periods: frozenset[str] = frozenset()
+    poll_words: frozenset[str] = frozenset()
+    unit_fillers: frozenset[str] = frozenset()
+    magnitude_nouns: frozenset[str] = frozenset()
+    number_idioms: tuple[tuple[str, ...], ...] = ()
+    number_adverbs: frozenset[str] = frozenset()
+    vote_bodies: frozenset[str] = frozenset()
+    calibre_nouns: frozenset[str] = frozenset()
+    half_unit_nouns: frozenset[str] = frozenset()
+    half_unit_leads: frozenset[str] = frozenset()
+    ordinal_time_nouns: frozenset[str] = frozenset()
+    subject_prepositions: frozenset[str] = frozenset()
+    relative_time_words: frozenset[str] = frozenset()
+    np_lead_modifiers: frozenset[str] = frozenset()
+    link_verbs: frozenset[str] = frozenset()
+    rank_words: frozenset[str] = frozenset()
+    code_abbreviations: frozenset[str] = frozenset()
+    statistics: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """rules/events.yaml: the known events and the nouns that name an event."""
+
+    events: tuple[EventRule, ...] = ()
+    event_nouns: frozenset[str] = frozenset()
+    generic_references: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class CheckRules:
+    """rules/checks.yaml: the checks and their levels, tolerances, entity matching, rising entities."""
+
+    checks: Mapping[str, Check] = field(default_factory=lambda: _EMPTY)
+    tolerances: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    matching: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    rising_entities: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A validated rule set: one record per rules file, plus where it was read from."""
+
+    directory: Path
+    numbers: NumberRules = NumberRules()
+    qualifiers: QualifierRules = QualifierRules()
+    units: UnitRules = UnitRules()
+    entities: EntityRules = EntityRules()
+    grammar: GrammarRules = GrammarRules()
+    events: EventRules = EventRules()
+    checks: CheckRules = CheckRules()
+    frames: FrameRules = FrameRules()
+    facts: tuple[Fact, ...] = ()            # facts.yaml
+    exceptions: tuple[Exception_, ...] = ()  # exceptions.yaml
+    files: Mapping[str, Path] = field(default_factory=lambda: _EMPTY)  # rules file name -> the path it was read from
 
     def level_of(self, code: str) -> str:
-        return self.checks[code].level
-
-    # Convenience used by the extractor: longest phrase length per phrase table.
-    def max_phrase(self, table: dict) -> int:
-        return max((len(k) for k in table), default=1)
+        return self.checks.checks[code].level
 
 
-def _load_numbers(doc: _Doc, rules: Rules) -> None:
+def max_phrase(table: Mapping) -> int:
+    """Longest phrase length (in words) of a phrase table."""
+    return max((len(k) for k in table), default=1)
+
+
+def _load_numbers(doc: _Doc) -> NumberRules:
     allowed = {
         "cardinals", "scales", "scale_abbreviations", "ambiguous_scale_abbreviations", "fractions",
         "unicode_fractions", "vague_multipliers", "plural_scales", "approximate_numbers",
         "ordinals", "roman_numeral_exceptions", "article_numbers", "vague_alone", "fraction_lead_words",
     }
     data = _mapping(doc, doc.data, (), allowed)
-    rules.cardinals = _number_map(doc, _require(doc, data, "cardinals", ()), ("cardinals",))
-    rules.scales = _number_map(doc, _require(doc, data, "scales", ()), ("scales",))
-    rules.scale_abbreviations = _number_map(doc, data.get("scale_abbreviations", {}), ("scale_abbreviations",))
+    cardinals = _number_map(doc, _require(doc, data, "cardinals", ()), ("cardinals",))
+    scales = _number_map(doc, _require(doc, data, "scales", ()), ("scales",))
+    scale_abbreviations = _number_map(doc, data.get("scale_abbreviations", {}), ("scale_abbreviations",))
     amb = _string_list(doc, data.get("ambiguous_scale_abbreviations", []), ("ambiguous_scale_abbreviations",))
-    rules.ambiguous_scale_abbreviations = {w.lower() for w in amb}
-    rules.fractions = _number_map(doc, data.get("fractions", {}), ("fractions",))
+    fractions = _number_map(doc, data.get("fractions", {}), ("fractions",))
     uf = _mapping(doc, data.get("unicode_fractions", {}), ("unicode_fractions",))
-    rules.unicode_fractions = {k: _number(doc, v, ("unicode_fractions", k)) for k, v in uf.items()}
-    rules.vague_multipliers = _interval_map(doc, data.get("vague_multipliers", {}), ("vague_multipliers",))
-    rules.plural_scales = _interval_map(doc, data.get("plural_scales", {}), ("plural_scales",))
-    rules.approximate_numbers = _number_map(doc, data.get("approximate_numbers", {}), ("approximate_numbers",))
-    rules.article_numbers = _number_map(doc, data.get("article_numbers", {}), ("article_numbers",))
+    unicode_fractions = {k: _number(doc, v, ("unicode_fractions", k)) for k, v in uf.items()}
+    vague_multipliers = _interval_map(doc, data.get("vague_multipliers", {}), ("vague_multipliers",))
+    plural_scales = _interval_map(doc, data.get("plural_scales", {}), ("plural_scales",))
+    approximate_numbers = _number_map(doc, data.get("approximate_numbers", {}), ("approximate_numbers",))
+    article_numbers = _number_map(doc, data.get("article_numbers", {}), ("article_numbers",))
     alone = _string_list(doc, data.get("vague_alone", []), ("vague_alone",))
     for k, word in enumerate(alone):
-        if word.lower() not in rules.vague_multipliers:
+        if word.lower() not in vague_multipliers:
             raise doc.error(("vague_alone", k), f"'{word}' is not one of vague_multipliers")
-    rules.vague_alone = {w.lower() for w in alone}
     lead = _string_list(doc, data.get("fraction_lead_words", []), ("fraction_lead_words",))
-    rules.fraction_lead_words = {w.lower() for w in lead}
-    rules.ordinals = {k: int(v) for k, v in _number_map(doc, data.get("ordinals", {}), ("ordinals",)).items()}
+    ordinals = {k: int(v) for k, v in _number_map(doc, data.get("ordinals", {}), ("ordinals",)).items()}
     exc = _string_list(doc, data.get("roman_numeral_exceptions", []), ("roman_numeral_exceptions",))
-    rules.roman_exceptions = set(exc)
+    return NumberRules(
+        cardinals=_frozen_map(cardinals),
+        scales=_frozen_map(scales),
+        scale_abbreviations=_frozen_map(scale_abbreviations),
+        ambiguous_scale_abbreviations=frozenset(w.lower() for w in amb),
+        fractions=_frozen_map(fractions),
+        unicode_fractions=_frozen_map(unicode_fractions),
+        vague_multipliers=_frozen_map(vague_multipliers),
+        plural_scales=_frozen_map(plural_scales),
+        approximate_numbers=_frozen_map(approximate_numbers),
+        article_numbers=_frozen_map(article_numbers),
+        vague_alone=frozenset(w.lower() for w in alone),
+        fraction_lead_words=frozenset(w.lower() for w in lead),
+        ordinals=_frozen_map(ordinals),
+        roman_exceptions=frozenset(exc),
+    )
 
 
 def _qualifier_table(doc: _Doc, value: Any, keypath: tuple) -> dict[tuple[str, ...], str]:
@@ -400,34 +487,97 @@ def _qualifier_table(doc: _Doc, value: Any, keypath: tuple) -> dict[tuple[str, .
     return out
 
 
-def _load_qualifiers(doc: _Doc, rules: Rules) -> None:
+def _load_qualifiers(doc: _Doc) -> QualifierRules:
     allowed = {
         "before", "after", "from_below", "spatial", "range_openers", "range_joiners", "changes",
         "change_window_before", "change_window_after",
     }
     data = _mapping(doc, doc.data, (), allowed)
-    rules.qualifiers_before = _qualifier_table(doc, _require(doc, data, "before", ()), ("before",))
-    rules.qualifiers_after = _qualifier_table(doc, data.get("after", {}), ("after",))
-    rules.from_below = {_words(p) for p in _string_list(doc, data.get("from_below", []), ("from_below",))}
-    rules.spatial_qualifiers = {_words(p) for p in _string_list(doc, data.get("spatial", []), ("spatial",))}
-    rules.range_openers = {w.lower() for w in _string_list(doc, data.get("range_openers", []), ("range_openers",))}
-    rules.range_joiners = {w.lower() for w in _string_list(doc, data.get("range_joiners", []), ("range_joiners",))}
+    before = _qualifier_table(doc, _require(doc, data, "before", ()), ("before",))
+    after = _qualifier_table(doc, data.get("after", {}), ("after",))
+    from_below = frozenset(_words(p) for p in _string_list(doc, data.get("from_below", []), ("from_below",)))
+    spatial = frozenset(_words(p) for p in _string_list(doc, data.get("spatial", []), ("spatial",)))
+    openers = frozenset(w.lower() for w in _string_list(doc, data.get("range_openers", []), ("range_openers",)))
+    joiners = frozenset(w.lower() for w in _string_list(doc, data.get("range_joiners", []), ("range_joiners",)))
+    change_words: dict[str, str] = {}
     changes = _mapping(doc, data.get("changes", {}), ("changes",), {"up", "down"})
     for direction, words in changes.items():
         for word in _string_list(doc, words, ("changes", direction)):
-            rules.change_words[word.lower()] = direction
+            change_words[word.lower()] = direction
+    windows = {}
     for key in ("change_window_before", "change_window_after"):
         if key in data:
             n = _number(doc, data[key], (key,))
             if n < 0 or int(n) != n:
                 raise doc.error((key,), "expected a whole number >= 0")
-            setattr(rules, key, int(n))
+            windows[key] = int(n)
+    return QualifierRules(
+        qualifiers_before=_frozen_map(before),
+        qualifiers_after=_frozen_map(after),
+        from_below=from_below,
+        spatial_qualifiers=spatial,
+        range_openers=openers,
+        range_joiners=joiners,
+        change_words=_frozen_map(change_words),
+        **windows,
+    )
 
 
-def _load_units(doc: _Doc, rules: Rules) -> None:
+def _load_units(doc: _Doc) -> UnitRules:
     allowed = {"currencies", "ambiguous_currency_words", "money_context", "weak_symbols", "percent", "subunits",
                "measures", "measures_before", "glued_only"}
     data = _mapping(doc, doc.data, (), allowed)
+    currency_symbols, currency_words = _currencies(doc, data)
+    ambiguous: dict[str, tuple[str, str]] = {}
+    amb = _mapping(doc, data.get("ambiguous_currency_words", {}), ("ambiguous_currency_words",))
+    for word, entry in amb.items():
+        kp = ("ambiguous_currency_words", word)
+        _mapping(doc, entry, kp, {"currency", "otherwise"})
+        cur = _require(doc, entry, "currency", kp)
+        other = _require(doc, entry, "otherwise", kp)
+        ambiguous[str(word).lower()] = (str(cur), str(other))
+    weak = _mapping(doc, data.get("weak_symbols", {}), ("weak_symbols",))
+    money_context = frozenset(
+        w.lower() for w in _string_list(doc, data.get("money_context", []), ("money_context",)))
+    percent_words: dict[tuple[str, ...], str] = {}
+    percent = _mapping(doc, data.get("percent", {}), ("percent",), {"percent", "percentage_point"})
+    for unit, words in percent.items():
+        for word in _string_list(doc, words, ("percent", unit)):
+            percent_words[_words(word)] = unit
+    subunit_table: dict[tuple[str, ...], tuple[str, float]] = {}
+    subunits = _mapping(doc, data.get("subunits", {}), ("subunits",))
+    for spelling, entry in subunits.items():
+        kp = ("subunits", spelling)
+        _mapping(doc, entry, kp, {"unit", "factor"})
+        unit = _require(doc, entry, "unit", kp)
+        factor = _number(doc, _require(doc, entry, "factor", kp), kp + ("factor",))
+        subunit_table[_words(str(spelling))] = (str(unit), factor)
+    measure_words, measure_words_exact = _measures(doc, data)
+    glued_only = frozenset(_string_list(doc, data.get("glued_only", []), ("glued_only",)))
+    measures_before: dict[str, str] = {}
+    before = _mapping(doc, data.get("measures_before", {}), ("measures_before",))
+    for unit, words in before.items():
+        for word in _string_list(doc, words, ("measures_before", unit)):
+            measures_before[word.lower().rstrip("-")] = unit
+    return UnitRules(
+        currency_symbols=_frozen_map(currency_symbols),
+        currency_words=_frozen_map(currency_words),
+        ambiguous_currency_words=_frozen_map(ambiguous),
+        money_context=money_context,
+        weak_currency_symbols=_frozen_map({str(sym): str(code) for sym, code in weak.items()}),
+        percent_words=_frozen_map(percent_words),
+        measure_words=_frozen_map(measure_words),
+        measure_words_exact=_frozen_map(measure_words_exact),
+        subunits=_frozen_map(subunit_table),
+        glued_only_units=glued_only,
+        measures_before=_frozen_map(measures_before),
+    )
+
+
+def _currencies(doc: _Doc, data: dict) -> tuple[dict, dict]:
+    """units.yaml ``currencies``: symbol -> ISO code (each code is its own symbol) and word -> code."""
+    symbols: dict[str, str] = {}
+    words_table: dict[tuple[str, ...], str] = {}
     currencies = _mapping(doc, _require(doc, data, "currencies", ()), ("currencies",))
     for code, entry in currencies.items():
         kp = ("currencies", code)
@@ -435,117 +585,79 @@ def _load_units(doc: _Doc, rules: Rules) -> None:
             raise doc.error(kp, "currency keys are ISO 4217 codes (three capital letters)")
         _mapping(doc, entry, kp, {"symbols", "words"})
         for sym in _string_list(doc, entry.get("symbols", []), kp + ("symbols",)):
-            rules.currency_symbols[sym] = code
-        rules.currency_symbols.setdefault(code, code)
+            symbols[sym] = code
+        symbols.setdefault(code, code)
         for word in _string_list(doc, entry.get("words", []), kp + ("words",)):
-            rules.currency_words[_words(word)] = code
-    amb = _mapping(doc, data.get("ambiguous_currency_words", {}), ("ambiguous_currency_words",))
-    for word, entry in amb.items():
-        kp = ("ambiguous_currency_words", word)
-        _mapping(doc, entry, kp, {"currency", "otherwise"})
-        cur = _require(doc, entry, "currency", kp)
-        other = _require(doc, entry, "otherwise", kp)
-        rules.ambiguous_currency_words[str(word).lower()] = (str(cur), str(other))
-    weak = _mapping(doc, data.get("weak_symbols", {}), ("weak_symbols",))
-    rules.weak_currency_symbols = {str(sym): str(code) for sym, code in weak.items()}
-    rules.money_context = frozenset(
-        w.lower() for w in _string_list(doc, data.get("money_context", []), ("money_context",)))
-    percent = _mapping(doc, data.get("percent", {}), ("percent",), {"percent", "percentage_point"})
-    for unit, words in percent.items():
-        for word in _string_list(doc, words, ("percent", unit)):
-            rules.percent_words[_words(word)] = unit
-    subunits = _mapping(doc, data.get("subunits", {}), ("subunits",))
-    for spelling, entry in subunits.items():
-        kp = ("subunits", spelling)
-        _mapping(doc, entry, kp, {"unit", "factor"})
-        unit = _require(doc, entry, "unit", kp)
-        factor = _number(doc, _require(doc, entry, "factor", kp), kp + ("factor",))
-        rules.subunits[_words(str(spelling))] = (str(unit), factor)
+            words_table[_words(word)] = code
+    return symbols, words_table
+
+
+def _measures(doc: _Doc, data: dict) -> tuple[dict, dict]:
+    """units.yaml ``measures``: the spellings matched in any case, and those matched exactly."""
+    words_table: dict[tuple[str, ...], str] = {}
+    exact: dict[tuple[str, ...], str] = {}
     measures = _mapping(doc, data.get("measures", {}), ("measures",))
     for unit, words in measures.items():
         for word in _string_list(doc, words, ("measures", unit)):
             # Short spellings are case-sensitive: "5 g" is grams, "5G" a network.
             if any(c.isupper() for c in word[1:]) or len(word) <= 2 or word[:1].isupper():
-                rules.measure_words_exact[tuple(word.split())] = unit
+                exact[tuple(word.split())] = unit
             else:
-                rules.measure_words[_words(word)] = unit
-    rules.glued_only_units = set(_string_list(doc, data.get("glued_only", []), ("glued_only",)))
-    before = _mapping(doc, data.get("measures_before", {}), ("measures_before",))
-    for unit, words in before.items():
-        for word in _string_list(doc, words, ("measures_before", unit)):
-            rules.measures_before[word.lower().rstrip("-")] = unit
+                words_table[_words(word)] = unit
+    return words_table, exact
 
 
-def _load_entities(doc: _Doc, rules: Rules) -> None:
+def _load_entities(doc: _Doc) -> EntityRules:
     from .normalize import normalize_phrase  # local: normalize imports nothing from here
 
     data = _mapping(doc, doc.data, (), {"aliases", "ignored_modifiers", "increment_modifiers"})
-    rules.increment_modifiers = frozenset(
+    increment = frozenset(
         w.lower() for w in _string_list(doc, data.get("increment_modifiers", []), ("increment_modifiers",)))
-    rules.ignored_modifiers = {w.lower() for w in _string_list(doc, data.get("ignored_modifiers", []), ("ignored_modifiers",))}
+    ignored = frozenset(
+        w.lower() for w in _string_list(doc, data.get("ignored_modifiers", []), ("ignored_modifiers",)))
+    entity_aliases: dict[str, str] = {}
     aliases = _mapping(doc, data.get("aliases", {}), ("aliases",))
     for canonical, variants in aliases.items():
         kp = ("aliases", canonical)
-        canon = normalize_phrase(str(canonical), rules.ignored_modifiers)
+        canon = normalize_phrase(str(canonical), ignored)
         for variant in _string_list(doc, variants, kp):
-            key = normalize_phrase(variant, rules.ignored_modifiers)
-            previous = rules.entity_aliases.get(key)
+            key = normalize_phrase(variant, ignored)
+            previous = entity_aliases.get(key)
             if previous and previous != canon:
                 raise doc.error(kp, f"'{variant}' is already an alias of '{previous}'")
-            rules.entity_aliases[key] = canon
-        rules.entity_aliases.setdefault(canon, canon)
+            entity_aliases[key] = canon
+        entity_aliases.setdefault(canon, canon)
+    return EntityRules(entity_aliases=_frozen_map(entity_aliases), ignored_modifiers=ignored,
+                       increment_modifiers=increment)
 
 
-def _load_grammar(doc: _Doc, rules: Rules) -> None:
-    fields = {
-        "stop_words": "stop_words",
-        "nouns_ending_ed_ing": "nouns_ending_ed_ing",
-        "calendar_words": "calendar_words",
-        "street_words": "street_words",
-        "score_words": "score_words",
-        "label_words": "label_words",
-        "anaphors": "anaphors",
-        "multiplier_words": "multiplier_words",
-        "strength_words": "strength_words",
-        "determiners": "determiners",
-        "person_nouns": "person_nouns",
-        "year_words": "year_words",
-        "participle_counts": "participle_counts",
-        "comparison_words": "comparison_words",
-        "designation_words": "designation_words",
-        "phone_words": "phone_words",
-        "vote_words": "vote_words",
-        "bound_prepositions": "bound_prepositions",
-        "rate_periods": "rate_periods",
-        "poll_words": "poll_words",
-        "unit_fillers": "unit_fillers",
-        "magnitude_nouns": "magnitude_nouns",
-    }
-    optional = ("number_adverbs", "vote_bodies", "calibre_nouns", "half_unit_nouns", "half_unit_leads",
-                "ordinal_time_nouns", "subject_prepositions", "relative_time_words",
-                "np_lead_modifiers", "link_verbs", "rank_words",
-                "code_abbreviations")  # word lists that may be absent
-    data = _mapping(doc, doc.data, (), set(fields) | {"number_idioms", "statistics", *optional})
-    for key, attr in fields.items():
+def _load_grammar(doc: _Doc) -> GrammarRules:
+    data = _mapping(doc, doc.data, (), set(GRAMMAR_REQUIRED) | {"number_idioms", "statistics", *GRAMMAR_OPTIONAL})
+    lists = {}
+    for key in GRAMMAR_REQUIRED:
         words = _string_list(doc, _require(doc, data, key, ()), (key,))
-        setattr(rules, attr, {w.lower() for w in words})
+        lists[key] = frozenset(w.lower() for w in words)
     idioms = _string_list(doc, data.get("number_idioms", []), ("number_idioms",))
-    rules.number_idioms = [_words(idiom) for idiom in idioms]
-    for key in optional:
-        setattr(rules, key, {w.lower() for w in _string_list(doc, data.get(key, []), (key,))})
+    for key in GRAMMAR_OPTIONAL:
+        lists[key] = frozenset(w.lower() for w in _string_list(doc, data.get(key, []), (key,)))
     statistics = _mapping(doc, data.get("statistics", {}), ("statistics",))  # may be absent too
     for abbreviation, name in statistics.items():
         if not isinstance(name, str) or not name.strip():
             raise doc.error(("statistics", abbreviation), f"expected the statistic's name, got {name!r}")
-    rules.statistics = {str(k): v.strip() for k, v in statistics.items()}
+    return GrammarRules(
+        **lists,
+        number_idioms=tuple(_words(idiom) for idiom in idioms),
+        statistics=_frozen_map({str(k): v.strip() for k, v in statistics.items()}),
+    )
 
 
-def _load_events(doc: _Doc, rules: Rules) -> None:
+def _load_events(doc: _Doc) -> EventRules:
     data = _mapping(doc, doc.data, (), {"events", "event_nouns", "generic_references"})
     events = data.get("events", [])
     if not isinstance(events, list):
         raise doc.error(("events",), "expected a list of events")
     seen = set()
+    out = []
     for i, entry in enumerate(events):
         kp = ("events", i)
         _mapping(doc, entry, kp, {"id", "name", "aliases", "kinds", "annual"})
@@ -566,32 +678,18 @@ def _load_events(doc: _Doc, rules: Rules) -> None:
         if not isinstance(annual, bool):
             raise doc.error(kp + ("annual",), "expected true or false")
         kinds = [k.lower() for k in _string_list(doc, entry.get("kinds", []), kp + ("kinds",))]
-        rules.events.append(EventRule(event_id, str(name), aliases, kinds, annual, doc.line(*kp)))
-    rules.event_nouns = {w.lower() for w in _string_list(doc, data.get("event_nouns", []), ("event_nouns",))}
-    rules.generic_references = {
-        w.lower() for w in _string_list(doc, data.get("generic_references", []), ("generic_references",))
-    }
+        out.append(EventRule(event_id, str(name), tuple(aliases), tuple(kinds), annual, doc.line(*kp)))
+    nouns = frozenset(w.lower() for w in _string_list(doc, data.get("event_nouns", []), ("event_nouns",)))
+    generic = frozenset(
+        w.lower() for w in _string_list(doc, data.get("generic_references", []), ("generic_references",)))
+    return EventRules(events=tuple(out), event_nouns=nouns, generic_references=generic)
 
 
-def _load_checks(doc: _Doc, rules: Rules) -> None:
+def _load_checks(doc: _Doc) -> CheckRules:
     data = _mapping(doc, doc.data, (), {"checks", "tolerances", "matching", "rising_entities"})
-    rules.rising_entities = set(_string_list(doc, data.get("rising_entities", []), ("rising_entities",)))
-    checks = _mapping(doc, _require(doc, data, "checks", ()), ("checks",))
-    for code, entry in checks.items():
-        kp = ("checks", code)
-        if not re.fullmatch(r"FC\d{3}", str(code)):
-            raise doc.error(kp, "check codes look like FC101")
-        _mapping(doc, entry, kp, {"name", "level", "summary", "examples"})
-        level = _require(doc, entry, "level", kp)
-        if level not in LEVELS + ("off",):
-            raise doc.error(kp + ("level",), f"unknown level {level!r}; allowed: {', '.join(LEVELS + ('off',))}")
-        name = _require(doc, entry, "name", kp)
-        summary = _require(doc, entry, "summary", kp)
-        examples = _examples(doc, entry["examples"], kp + ("examples",)) if "examples" in entry else None
-        rules.checks[str(code)] = Check(str(code), str(name), level, str(summary), examples)
-    for required in BUILTIN_CHECKS:
-        if required not in rules.checks:
-            raise doc.error(("checks",), f"check {required} is missing (set its level to 'off' to disable it)")
+    rising = frozenset(_string_list(doc, data.get("rising_entities", []), ("rising_entities",)))
+    checks = _checks(doc, data)
+    tolerances = {}
     tol = _mapping(doc, data.get("tolerances", {}), ("tolerances",),
                    {"approximate", "rounding", "rounding_min_trailing_zeros", "relative", "age_years"})
     defaults = {"approximate": 0.10, "rounding": True, "rounding_min_trailing_zeros": 1, "relative": 0.02,
@@ -605,13 +703,38 @@ def _load_checks(doc: _Doc, rules: Rules) -> None:
             _number(doc, value, ("tolerances", key))
             if value < 0:
                 raise doc.error(("tolerances", key), "expected a number >= 0")
-        rules.tolerances[key] = value
+        tolerances[key] = value
+    matching = {}
     match = _mapping(doc, data.get("matching", {}), ("matching",), {"same_entity", "related_entity"})
     for key, default in {"same_entity": 90, "related_entity": 60}.items():
         value = _number(doc, match.get(key, default), ("matching", key))
         if not 0 <= value <= 100:
             raise doc.error(("matching", key), "expected a score from 0 to 100")
-        rules.matching[key] = value
+        matching[key] = value
+    return CheckRules(checks=_frozen_map(checks), tolerances=_frozen_map(tolerances),
+                      matching=_frozen_map(matching), rising_entities=rising)
+
+
+def _checks(doc: _Doc, data: dict) -> dict[str, Check]:
+    """checks.yaml ``checks``: code -> Check; every built-in check must be there."""
+    out: dict[str, Check] = {}
+    checks = _mapping(doc, _require(doc, data, "checks", ()), ("checks",))
+    for code, entry in checks.items():
+        kp = ("checks", code)
+        if not re.fullmatch(r"FC\d{3}", str(code)):
+            raise doc.error(kp, "check codes look like FC101")
+        _mapping(doc, entry, kp, {"name", "level", "summary", "examples"})
+        level = _require(doc, entry, "level", kp)
+        if level not in LEVELS + ("off",):
+            raise doc.error(kp + ("level",), f"unknown level {level!r}; allowed: {', '.join(LEVELS + ('off',))}")
+        name = _require(doc, entry, "name", kp)
+        summary = _require(doc, entry, "summary", kp)
+        examples = _examples(doc, entry["examples"], kp + ("examples",)) if "examples" in entry else None
+        out[str(code)] = Check(str(code), str(name), level, str(summary), examples)
+    for required in BUILTIN_CHECKS:
+        if required not in out:
+            raise doc.error(("checks",), f"check {required} is missing (set its level to 'off' to disable it)")
+    return out
 
 
 # Checks the code relies on; rules/checks.yaml sets their names and levels.
@@ -713,7 +836,7 @@ def _classes(doc: _Doc, value: Any) -> tuple[CountedClass, ...]:
     return tuple(out)
 
 
-def _load_frames(doc: _Doc, rules: Rules) -> None:
+def _load_frames(doc: _Doc) -> FrameRules:
     allowed = {"predicates", "classes", "part_markers", "place_prepositions", "speech_words", "clause_breaks",
                "window_before", "window_after"}
     data = _mapping(doc, doc.data, (), allowed)
@@ -728,7 +851,7 @@ def _load_frames(doc: _Doc, rules: Rules) -> None:
     places = _string_list(doc, data.get("place_prepositions", []), ("place_prepositions",))
     speech = _string_list(doc, data.get("speech_words", []), ("speech_words",))
     breaks = _string_list(doc, data.get("clause_breaks", []), ("clause_breaks",))
-    rules.frames = FrameRules(
+    return FrameRules(
         predicates=predicates,
         classes=classes,
         part_markers=tuple(_words(m) for m in markers),
@@ -740,12 +863,13 @@ def _load_frames(doc: _Doc, rules: Rules) -> None:
     )
 
 
-def _load_facts(doc: _Doc, rules: Rules) -> None:
+def _load_facts(doc: _Doc) -> tuple[Fact, ...]:
     data = _mapping(doc, doc.data, (), {"facts"})
     facts = data.get("facts", [])
     if not isinstance(facts, list):
         raise doc.error(("facts",), "expected a list of facts")
     allowed = {"event", "period", "entity", "unit", "value", "low", "high", "verified_by", "verified_on", "source"}
+    out = []
     for i, entry in enumerate(facts):
         kp = ("facts", i)
         _mapping(doc, entry, kp, allowed)
@@ -753,7 +877,7 @@ def _load_facts(doc: _Doc, rules: Rules) -> None:
         period = entry.get("period")
         if period is not None and (isinstance(period, bool) or not isinstance(period, int)):
             raise doc.error(kp + ("period",), "expected a year such as 2023")
-        rules.facts.append(Fact(
+        out.append(Fact(
             event=_text(doc, entry, "event", kp),
             period=period,
             entity=_text(doc, entry, "entity", kp),
@@ -764,14 +888,16 @@ def _load_facts(doc: _Doc, rules: Rules) -> None:
             source=_text(doc, entry, "source", kp),
             where=f"{doc.path.name}:{doc.line(*kp)}",
         ))
+    return tuple(out)
 
 
-def _load_exceptions(doc: _Doc, rules: Rules) -> None:
+def _load_exceptions(doc: _Doc) -> tuple[Exception_, ...]:
     data = _mapping(doc, doc.data, (), {"exceptions"})
     entries = data.get("exceptions", [])
     if not isinstance(entries, list):
         raise doc.error(("exceptions",), "expected a list of exceptions")
     allowed = {"event", "entity", "values", "reason", "accepted_by", "expires"}
+    out = []
     for i, entry in enumerate(entries):
         kp = ("exceptions", i)
         _mapping(doc, entry, kp, allowed)
@@ -780,39 +906,43 @@ def _load_exceptions(doc: _Doc, rules: Rules) -> None:
             raise doc.error(kp + ("values",), "expected a list of at least two values")
         nums = [_number(doc, v, kp + ("values", j)) for j, v in enumerate(values)]
         expires = entry.get("expires")
-        rules.exceptions.append(Exception_(
+        out.append(Exception_(
             event=_text(doc, entry, "event", kp),
             entity=_text(doc, entry, "entity", kp),
-            values=sorted(nums),
+            values=tuple(sorted(nums)),
             reason=_text(doc, entry, "reason", kp),
             accepted_by=_text(doc, entry, "accepted_by", kp),
             expires=_date(doc, expires, kp + ("expires",)) if expires is not None else None,
             where=f"{doc.path.name}:{doc.line(*kp)}",
         ))
+    return tuple(out)
 
 
+# rules file -> (the Rules field it fills, its loader)
 _LOADERS = {
-    "numbers.yaml": _load_numbers,
-    "qualifiers.yaml": _load_qualifiers,
-    "units.yaml": _load_units,
-    "entities.yaml": _load_entities,
-    "grammar.yaml": _load_grammar,
-    "events.yaml": _load_events,
-    "checks.yaml": _load_checks,
-    "frames.yaml": _load_frames,
-    "facts.yaml": _load_facts,
-    "exceptions.yaml": _load_exceptions,
+    "numbers.yaml": ("numbers", _load_numbers),
+    "qualifiers.yaml": ("qualifiers", _load_qualifiers),
+    "units.yaml": ("units", _load_units),
+    "entities.yaml": ("entities", _load_entities),
+    "grammar.yaml": ("grammar", _load_grammar),
+    "events.yaml": ("events", _load_events),
+    "checks.yaml": ("checks", _load_checks),
+    "frames.yaml": ("frames", _load_frames),
+    "facts.yaml": ("facts", _load_facts),
+    "exceptions.yaml": ("exceptions", _load_exceptions),
 }
 
 
 _CACHE: dict[Path, tuple[tuple, Rules]] = {}
 
 
-def load_rules_file(path: Path, rules: Rules) -> None:
-    """Read the rules file PATH and validate it into RULES, by its name (one of RULE_FILES)."""
+def load_rules_file(path: Path, rules: Rules) -> Rules:
+    """RULES with the rules file PATH read and validated in place of the file of the same name (one
+    of RULE_FILES); RULES itself is left as it is."""
     if path.name not in _LOADERS:
         raise RulesError(path, None, None, f"not a rules file; rules files: {', '.join(RULE_FILES)}")
-    _LOADERS[path.name](read_yaml(path), rules)
+    attr, loader = _LOADERS[path.name]
+    return replace(rules, **{attr: loader(read_yaml(path))}, files=_frozen_map({**rules.files, path.name: path}))
 
 
 def load_rules(directory: Path | str | None = None) -> Rules:
@@ -827,13 +957,16 @@ def load_rules(directory: Path | str | None = None) -> Rules:
     cached = _CACHE.get(directory.resolve())
     if cached and cached[0] == stamp:
         return cached[1]
-    rules = Rules(directory=directory)
+    records: dict[str, Any] = {}
+    files: dict[str, Path] = {}
     for name in RULE_FILES:
         path = directory / name
         doc = read_yaml(path)
         if doc.data in ({}, None):
             doc.data = {}
-        _LOADERS[name](doc, rules)
-        rules.files[name] = path
+        attr, loader = _LOADERS[name]
+        records[attr] = loader(doc)
+        files[name] = path
+    rules = Rules(directory=directory, **records, files=_frozen_map(files))
     _CACHE[directory.resolve()] = (stamp, rules)
     return rules

@@ -148,14 +148,14 @@ def _merge_overlaps(found: list[Mention]) -> list[Mention]:
 class Scoper:
     def __init__(self, rules: Rules):
         self.rules = rules
-        self.kind_nouns = set(rules.event_nouns) | set(rules.generic_references)
-        for ev in rules.events:
+        self.kind_nouns = set(rules.events.event_nouns) | set(rules.events.generic_references)
+        for ev in rules.events.events:
             self.kind_nouns.update(ev.kinds)
         self.patterns: list[tuple[re.Pattern, EventRule]] = []
         # For each pattern, the longest literal word it holds (case-insensitive), or None: an
         # article without that word cannot match the pattern, so the pattern need not scan it.
         self.pattern_words: list[tuple[str, re.Pattern] | None] = []
-        for ev in rules.events:
+        for ev in rules.events.events:
             for alias in ev.aliases:
                 self.patterns.append((self._alias_pattern(alias), ev))
                 self.pattern_words.append(self._literal_word(re.sub(r"\{year\}|\{edition\}", " ", alias)))
@@ -173,7 +173,7 @@ class Scoper:
             rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|(?:[Ll]ast|[Tt]his|[Nn]ext)[ \t]+year['’]s)"
             rf"[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}?(?P<noun>{nouns})\b"
         )
-        heads = "|".join(re.escape(n.capitalize()) for n in sorted(rules.event_nouns, key=len, reverse=True))
+        heads = "|".join(re.escape(n.capitalize()) for n in sorted(rules.events.event_nouns, key=len, reverse=True))
         self.event_head = re.compile(r"\b(?:" + heads + r")\b")
         # The same nouns anywhere (no word boundaries): a capitalized run without one of them
         # holds no event head, so most runs are passed over with one search.
@@ -239,7 +239,7 @@ class Scoper:
         edition = int(groups["edition"]) if groups.get("edition") else None
         ordm = _ORD_BEFORE.search(view, max(0, s0 - 24), s0) if edition is None else None
         if ordm is not None:
-            edition = _ordinal_value(ordm.group("ord"), self.rules.ordinals)
+            edition = _ordinal_value(ordm.group("ord"), self.rules.numbers.ordinals)
             if edition is not None:
                 s0 = ordm.start("ord")
         return Mention(s0, m.end(), EventRef(ev.id, year, edition, ev.annual, ev.name), True)
@@ -276,12 +276,12 @@ class Scoper:
         name = _LEADING_ARTICLE.sub("", name.strip())
         ordinal = None
         first = name.split()[0] if name.split() else ""
-        if _ordinal_value(first, self.rules.ordinals):
-            ordinal = _ordinal_value(first, self.rules.ordinals)
+        if _ordinal_value(first, self.rules.numbers.ordinals):
+            ordinal = _ordinal_value(first, self.rules.numbers.ordinals)
             name = name[len(first):].strip()
         pre = _ORD_END.search(view[max(0, s - 16):s])
         if pre and ordinal is None:
-            ordinal = _ordinal_value(pre.group(1), self.rules.ordinals)
+            ordinal = _ordinal_value(pre.group(1), self.rules.numbers.ordinals)
         if not name:
             return None
         return EventRef(_slug(name), int(year_m.group(1)) if year_m else None, ordinal, False, name.strip())
@@ -307,7 +307,7 @@ class Scoper:
                         mt.event.series, mt.event.year or (prev.year if prev else None),
                         mt.event.edition or (prev.edition if prev else None), mt.event.annual,
                         mt.event.name)
-        kinds_of = {ev.id: set(ev.kinds) for ev in self.rules.events}
+        kinds_of = {ev.id: set(ev.kinds) for ev in self.rules.events.events}
         out: list[Mention] = []
         last_named: list[EventRef] = []
         for mt in mentions:
@@ -323,7 +323,7 @@ class Scoper:
             target = None
             for ref in reversed(last_named):
                 kinds = kinds_of.get(ref.series, {ref.series.rsplit("-", 1)[-1]})
-                if noun in self.rules.generic_references or noun in kinds or noun.rstrip("s") in kinds:
+                if noun in self.rules.events.generic_references or noun in kinds or noun.rstrip("s") in kinds:
                     target = ref
                     break
             if target is not None:

@@ -55,13 +55,13 @@ class CommentProblem:
 
 def _parse_codes(codes_text: str, rules: Rules) -> tuple[list[str], str | None]:
     """(rule codes, problem) of the text between ``ignore[`` and ``]``: codes or rule names."""
-    names = {c.name.lower(): code for code, c in rules.checks.items()}
+    names = {c.name.lower(): code for code, c in rules.checks.checks.items()}
     codes = []
     for raw in codes_text.split(","):
         raw = raw.strip()
         if not raw:
             continue
-        code = raw.upper() if raw.upper() in rules.checks else names.get(raw.lower())
+        code = raw.upper() if raw.upper() in rules.checks.checks else names.get(raw.lower())
         if code is None:
             return [], f"unknown rule {raw!r} (see `factcheck rules`)"
         codes.append(code)

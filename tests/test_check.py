@@ -456,7 +456,7 @@ def test_rules_lists_every_rule(own):
     assert result.exit_code == 0
     from checker.rules import load_rules
 
-    for code, check in load_rules(repo / "rules").checks.items():
+    for code, check in load_rules(repo / "rules").checks.checks.items():
         line = next(x for x in result.stdout.splitlines() if x.startswith(code))
         assert check.name in line and check.level in line and check.summary[:30] in line
 

@@ -11,7 +11,7 @@ from checker.examples import run_example
 from checker.rules import load_rules
 
 RULES = load_rules()
-CODES = sorted(RULES.checks)
+CODES = sorted(RULES.checks.checks)
 
 
 def raised(code: str, example: dict) -> list:
@@ -20,19 +20,19 @@ def raised(code: str, example: dict) -> list:
 
 @pytest.mark.parametrize("code", CODES)
 def test_every_check_has_a_passing_and_a_failing_example(code):
-    examples = RULES.checks[code].examples
+    examples = RULES.checks.checks[code].examples
     assert examples, f"{code} has no examples in rules/checks.yaml"
     assert examples["pass"]["articles"] and examples["fail"]["articles"]
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_failing_example_raises_the_check(code):
-    assert raised(code, RULES.checks[code].examples["fail"]), f"{code}: the failing example raises nothing"
+    assert raised(code, RULES.checks.checks[code].examples["fail"]), f"{code}: the failing example raises nothing"
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_passing_example_does_not(code):
-    found = raised(code, RULES.checks[code].examples["pass"])
+    found = raised(code, RULES.checks.checks[code].examples["pass"])
     assert not found, f"{code}: the passing example raises {[f.message for f in found]}"
 
 
@@ -58,4 +58,4 @@ def test_a_check_without_examples_is_still_valid_rules(rules_copy):
     start = lines.index("    examples:\n")
     end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("  FC"))
     path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
-    assert load_rules(rules_copy).checks["FC101"].examples is None
+    assert load_rules(rules_copy).checks.checks["FC101"].examples is None

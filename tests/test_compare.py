@@ -6,7 +6,7 @@ rows built by hand: a case tests a comparison that the extractor really feeds to
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import itertools
 from pathlib import Path
 
@@ -33,9 +33,8 @@ def claims_of(rules, articles: dict[str, str]) -> pd.DataFrame:
 def rules_with(rules, tolerances: dict | None):
     if not tolerances:
         return rules
-    changed = copy.copy(rules)
-    changed.tolerances = {**rules.tolerances, **tolerances}
-    return changed
+    checks = dataclasses.replace(rules.checks, tolerances={**rules.checks.tolerances, **tolerances})
+    return dataclasses.replace(rules, checks=checks)
 
 
 def pair_articles(case: dict, swapped: bool = False) -> dict[str, str]:
@@ -56,7 +55,7 @@ def test_pair(rules, case):
     expected = [] if case["expect"] == "consistent" else [case["expect"]]
     assert got == expected, [f.message for f in findings]
     for f in findings:
-        assert f.level == rules.checks[f.rule].level
+        assert f.level == rules.checks.checks[f.rule].level
         assert sorted(c["article"] for c in f.claims) == ["a.txt", "b.txt"]
     # the order of the articles does not change the verdict
     swapped = compare_claims(claims_of(rules, pair_articles(case, swapped=True)), r)
@@ -155,7 +154,7 @@ def test_blocking_never_compares_across_blocks(rules, monkeypatch):
     rows = data.to_dict("records")
     assert len(comparable(data)) >= n  # the articles state what they are meant to
     block_of = dict(zip(((r["article"], r["start"]) for r in rows), compare.block_keys(data), strict=True))
-    keys = {(r["article"], r["start"]): (r["_series"], r["period"], r["unit"], block_of[(r["article"], r["start"])])
+    keys = {(r["article"], r["start"]): (r["series"], r["period"], r["unit"], block_of[(r["article"], r["start"])])
             for r in rows}
     by_place = {(r["article"], r["start"]): r for r in rows}
     compared = []

@@ -8,6 +8,7 @@ import pytest
 
 from checker.extract import Extractor
 from checker.load import parse_article
+from checker.models import ClaimRow
 
 from tables import table_cases
 
@@ -20,7 +21,7 @@ def extractor(rules):
     return Extractor(rules)
 
 
-def extract(extractor, text: str) -> list[dict]:
+def extract(extractor, text: str) -> list[ClaimRow]:
     return extractor.extract(parse_article("t.txt", "t.txt", text, ".txt"))
 
 
@@ -31,8 +32,8 @@ def _same(expected, got) -> bool:
     return expected == got
 
 
-def _show(claims: list[dict]) -> str:
-    return "\n".join("  " + ", ".join(f"{k}={c[k]!r}" for k in COMPARED) for c in claims) or "  (none)"
+def _show(claims: list[ClaimRow]) -> str:
+    return "\n".join("  " + ", ".join(f"{k}={getattr(c, k)!r}" for k in COMPARED) for c in claims) or "  (none)"
 
 
 @pytest.mark.parametrize("case", table_cases(TABLE, "claims"))
@@ -43,30 +44,30 @@ def test_claims(extractor, case):
     for n, (exp, claim) in enumerate(zip(expected, got, strict=True)):
         unknown = set(exp) - set(COMPARED)
         assert not unknown, f"unknown keys in the table: {unknown}"
-        wrong = {k: (claim[k], v) for k, v in exp.items() if not _same(v, claim[k])}
-        assert not wrong, f"claim {n + 1} {claim['text']!r}: got/expected {wrong}\nall claims:\n{_show(got)}"
+        wrong = {k: (getattr(claim, k), v) for k, v in exp.items() if not _same(v, getattr(claim, k))}
+        assert not wrong, f"claim {n + 1} {claim.text!r}: got/expected {wrong}\nall claims:\n{_show(got)}"
 
 
 @pytest.mark.parametrize("case", table_cases(TABLE, "no_count"))
 def test_no_count_claim(extractor, case):
     got = extract(extractor, case["input"])
-    counts = [c for c in got if c["unit"] == "count"]
+    counts = [c for c in got if c.unit == "count"]
     assert counts == [], f"count claims:\n{_show(counts)}"
     for text in case.get("absent") or []:
-        hits = [c for c in got if text in c["text"]]
+        hits = [c for c in got if text in c.text]
         assert hits == [], f"{text!r} read as a claim:\n{_show(hits)}"
 
 
 def test_claim_rows_have_the_contract_columns(extractor, rules):
-    from checker.models import CLAIM_COLUMNS, SCOPE_COLUMNS
+    from checker.models import CLAIM_COLUMNS, INTERNAL_COLUMNS, SCOPE_COLUMNS
     from checker.pipeline import extract_loaded
 
     text = "date 2023-08-15\nThe forum drew 83 foreign companies."
     rows = extract(extractor, text)
     # the extractor fills every column but the story and the frame, which the scope stage adds
-    assert rows and all(set(CLAIM_COLUMNS) - set(SCOPE_COLUMNS) <= set(r) for r in rows)
+    assert rows and all(set(CLAIM_COLUMNS) - set(SCOPE_COLUMNS) <= set(r._fields) for r in rows)
     table = extract_loaded([parse_article("t.txt", "t.txt", text, ".txt")], rules)
-    assert set(CLAIM_COLUMNS) <= set(table.columns)
+    assert list(table.columns) == CLAIM_COLUMNS + list(INTERNAL_COLUMNS)
     assert table[["predicate", "counted"]].values.tolist() == [["attended", "companies"]]
     assert table["story"].tolist()[0]
 
@@ -77,10 +78,10 @@ def test_offsets_point_into_the_text(extractor):
     rows = extractor.extract(loaded)
     assert len(rows) == 3
     for r in rows:
-        assert text[r["start"]:r["end"]] == r["text"]
-        line_start = sum(len(ln) for ln in text.splitlines(keepends=True)[: r["line"] - 1])
-        assert r["start"] - line_start + 1 == r["column"]
-        assert r["text"] in r["sentence"] and r["sentence"] in text
+        assert text[r.start:r.end] == r.text
+        line_start = sum(len(ln) for ln in text.splitlines(keepends=True)[: r.line - 1])
+        assert r.start - line_start + 1 == r.column
+        assert r.text in r.sentence and r.sentence in text
 
 
 @pytest.mark.parametrize(("text", "claim", "increment"), [
@@ -94,6 +95,6 @@ def test_offsets_point_into_the_text(extractor):
     ("A total of 31 fire trucks came.", "31", False),
 ])
 def test_increments_are_marked_apart_from_totals(extractor, text, claim, increment):
-    rows = {r["text"]: r for r in extract(extractor, text)}
+    rows = {r.text: r for r in extract(extractor, text)}
     assert claim in rows, list(rows)
-    assert rows[claim]["_increment"] is increment
+    assert rows[claim].increment is increment

@@ -54,8 +54,8 @@ def test_step_table(extractor, case):
     for n, (exp, claim) in enumerate(zip(expected, got, strict=True)):
         unknown = set(exp) - set(COMPARED)
         assert not unknown, f"unknown keys in the table: {unknown}"
-        wrong = {k: (claim[k], v) for k, v in exp.items() if not _same(v, claim[k])}
-        assert not wrong, f"claim {n + 1} {claim['text']!r}: got/expected {wrong}\nall claims:\n{_show(got)}"
+        wrong = {k: (getattr(claim, k), v) for k, v in exp.items() if not _same(v, getattr(claim, k))}
+        assert not wrong, f"claim {n + 1} {claim.text!r}: got/expected {wrong}\nall claims:\n{_show(got)}"
 
 
 def _context(text: str) -> SentenceContext:

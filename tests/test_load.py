@@ -120,8 +120,8 @@ def test_entity_inside_a_word_keeps_the_word(rules):
 
     text = "<p>The town has 83 caf&eacute;s and 12 &Eacute;coles; 5 caf&eacute; owners.</p>"
     rows = Extractor(rules).extract(parse("a.html", text))
-    assert [(r["text"], r["entity"]) for r in rows] == [("83", "cafés"), ("12", "écoles"), ("5", "café owners")]
-    assert [text[r["start"]:r["end"]] for r in rows] == ["83", "12", "5"]
+    assert [(r.text, r.entity) for r in rows] == [("83", "cafés"), ("12", "écoles"), ("5", "café owners")]
+    assert [text[r.start:r.end] for r in rows] == ["83", "12", "5"]
 
 
 # ----------------------------------------------------------------------------- reading files

@@ -70,19 +70,19 @@ def test_resolution_of(case):
 
 def test_every_number_word_of_the_lexicon_parses(grammar, rules):
     """Each cardinal word of rules/numbers.yaml reads as its value (lexicon entries need examples)."""
-    for word, value in rules.cardinals.items():
+    for word, value in rules.numbers.cardinals.items():
         got = grammar.parse_at(tokenize(word), 0)
         assert got is not None and got.value == value, word
 
 
 def test_every_scale_of_the_lexicon_multiplies(grammar, rules):
-    for word, factor in rules.scales.items():
+    for word, factor in rules.numbers.scales.items():
         got = grammar.parse_at(tokenize(f"3 {word}"), 0)
         assert got is not None and got.value == pytest.approx(3 * factor), word
 
 
 def test_every_plural_scale_of_the_lexicon_is_vague(grammar, rules):
-    for word, (low, high) in rules.plural_scales.items():
+    for word, (low, high) in rules.numbers.plural_scales.items():
         if word == "tens":
             continue  # "tens" only before "of thousands" (see numbers.yaml)
         got = grammar.parse_at(tokenize(f"{word} of people"), 0)
@@ -91,7 +91,7 @@ def test_every_plural_scale_of_the_lexicon_is_vague(grammar, rules):
 
 
 def test_every_ordinal_word_of_the_lexicon_reads(grammar, rules):
-    for word, value in rules.ordinals.items():
+    for word, value in rules.numbers.ordinals.items():
         assert grammar.ordinal_at(tokenize(word), 0) == (value, 1), word
 
 

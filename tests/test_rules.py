@@ -109,7 +109,7 @@ def test_default_rules_and_corpus_are_found_from_another_directory(tmp_path):
 # ----------------------------------------------------------------------------- the qualifier lexicon
 
 
-def _extract(rules, text: str) -> list[dict]:
+def _extract(rules, text: str) -> list:
     from checker.extract import Extractor
     from checker.load import parse_article
 
@@ -119,7 +119,7 @@ def _extract(rules, text: str) -> list[dict]:
 def _phrases(section: str) -> list:
     from checker.rules import default_rules_dir
 
-    table = getattr(load_rules(default_rules_dir()), section)
+    table = getattr(load_rules(default_rules_dir()).qualifiers, section)
     return [pytest.param(" ".join(words), op, id=" ".join(words)) for words, op in table.items()]
 
 
@@ -128,8 +128,8 @@ def test_every_qualifier_before_works(rules, phrase, qualifier):
     """Each `before:` entry of rules/qualifiers.yaml, in 'They said <phrase> 500 widgets were sold.'
     (a sign such as '>' is glued to the number: 'They said >500 widgets were sold.')"""
     written = f"{phrase} 500" if phrase[:1].isalpha() else f"{phrase}500"
-    claims = [c for c in _extract(rules, f"They said {written} widgets were sold.") if c["unit"] == "count"]
-    assert [(c["text"], c["value"], c["qualifier"], c["entity"]) for c in claims] == \
+    claims = [c for c in _extract(rules, f"They said {written} widgets were sold.") if c.unit == "count"]
+    assert [(c.text, c.value, c.qualifier, c.entity) for c in claims] == \
         [(written, 500, qualifier, "widgets")]
 
 
@@ -140,8 +140,8 @@ def _after_params():
 @pytest.mark.parametrize("phrase, qualifier", _after_params())
 def test_every_qualifier_after_works(rules, phrase, qualifier):
     """Each `after:` entry of rules/qualifiers.yaml, in 'They said 500 <phrase> widgets were sold.'"""
-    claims = [c for c in _extract(rules, f"They said 500 {phrase} widgets were sold.") if c["unit"] in ("count", "age")]
-    assert [(c["text"], c["value"], c["qualifier"], c["entity"]) for c in claims] == \
+    claims = [c for c in _extract(rules, f"They said 500 {phrase} widgets were sold.") if c.unit in ("count", "age")]
+    assert [(c.text, c.value, c.qualifier, c.entity) for c in claims] == \
         [(f"500 {phrase}", 500, qualifier, "widgets")]
 
 
@@ -150,10 +150,10 @@ def _from_below_params():
 
     rules = load_rules(default_rules_dir())
     params = []
-    for words in sorted(rules.from_below):
+    for words in sorted(rules.qualifiers.from_below):
         phrase = " ".join(words)
         marks = []
-        if words not in rules.qualifiers_before:
+        if words not in rules.qualifiers.qualifiers_before:
             marks = [pytest.mark.xfail(strict=True, reason=(
                 f"rules/qualifiers.yaml: from_below lists '{phrase}', which is not a `before:` phrase, so it is "
                 f"never matched (the shorter '{' '.join(words[1:])}' is, and is not from below)"))]
@@ -163,7 +163,31 @@ def _from_below_params():
 
 @pytest.mark.parametrize("phrase", _from_below_params())
 def test_every_from_below_phrase_caps_the_interval(rules, phrase):
-    claims = [c for c in _extract(rules, f"They said {phrase} 500 widgets were sold.") if c["unit"] == "count"]
+    claims = [c for c in _extract(rules, f"They said {phrase} 500 widgets were sold.") if c.unit == "count"]
     assert len(claims) == 1
-    assert claims[0]["text"] == f"{phrase} 500"
-    assert claims[0]["high"] == 500 and claims[0]["low"] < 500
+    assert claims[0].text == f"{phrase} 500"
+    assert claims[0].high == 500 and claims[0].low < 500
+
+
+# ----------------------------------------------------------------------------- the rule records
+
+
+def test_rules_are_frozen_records_one_per_file(tmp_path):
+    import dataclasses
+
+    from checker.rules import load_rules_file
+
+    rules = load_rules()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rules.numbers = None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rules.units.currency_symbols = {}
+    with pytest.raises(TypeError):
+        rules.numbers.cardinals["eleventy"] = 110
+    assert isinstance(rules.grammar.stop_words, frozenset)
+    # swapping one file gives a new rule set and leaves the cached one as it was
+    path = tmp_path / "facts.yaml"
+    path.write_text("facts: []\n", encoding="utf-8")
+    swapped = load_rules_file(path, rules)
+    assert swapped.facts == () and swapped.files["facts.yaml"] == path
+    assert rules.files["facts.yaml"] != path and swapped.numbers is rules.numbers

@@ -45,8 +45,8 @@ def apposed_age_of(lx: Lexicon, tokens, start_tok, end_tok, value) -> int | None
     if k > 0 and tokens[k].text == "." and tokens[k].glued and tokens[k - 1].lower in ("jr", "sr"):
         k -= 2  # "Arcade Joseph Comeaux Jr., 49,": the age of Comeaux
     prev = tokens[k]
-    if prev.kind == "word" and (prev.text[:1].isupper() and prev.lower not in lx.rules.stop_words and not pair
-                                or singular(prev.lower) in lx.rules.person_nouns):
+    if prev.kind == "word" and (prev.text[:1].isupper() and prev.lower not in lx.rules.grammar.stop_words and not pair
+                                or singular(prev.lower) in lx.rules.grammar.person_nouns):
         return k
     return None
 
@@ -58,7 +58,7 @@ def age_subject(lx: Lexicon, tokens: list[Token], verb: int) -> int:
     while k >= 0 and (tokens[k].lower in ("who", "has", "had", "will", "would", "just") or tokens[k].text == ","):
         k -= 1
     if k >= 0 and tokens[k].kind == "word" and (
-            tokens[k].text[:1].isupper() or singular(tokens[k].lower) in lx.rules.person_nouns):
+            tokens[k].text[:1].isupper() or singular(tokens[k].lower) in lx.rules.grammar.person_nouns):
         return k
     return verb
 
@@ -82,7 +82,7 @@ def age_bound(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     """"children under 16", "physicians under 40": a bound said of persons is an age."""
     value = d.value
     if d.unit == "count" and d.subject and d.qualifier in ("<", "<=", ">", ">=") and d.q_start > 0 \
-            and singular(ctx.tokens[d.q_start - 1].lower) in lx.rules.person_nouns \
+            and singular(ctx.tokens[d.q_start - 1].lower) in lx.rules.grammar.person_nouns \
             and value is not None and float(value).is_integer() and 0 < value < 120:
         d.unit = "age"
     return None

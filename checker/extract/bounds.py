@@ -21,7 +21,7 @@ def finish(lx: Lexicon, ctx: SentenceContext, d: Draft) -> Claim:
         low, high = bounds(lx, d.value, qualifier, d.unit, d.from_below)
     first = tokens[q_start].start if qualifier not in ("=", "range", "vague") and q_start < start_tok \
         else tokens[start_tok].start
-    if kind == "range" and start_tok > 0 and tokens[start_tok - 1].lower in lx.rules.range_openers:
+    if kind == "range" and start_tok > 0 and tokens[start_tok - 1].lower in lx.rules.qualifiers.range_openers:
         first = tokens[start_tok - 1].start  # "between 5 and 7"
     last = max(tokens[d.end_tok - 1].end, tokens[d.j - 1].end)
     return Claim(first, last, d.value, low, high, qualifier, d.unit,

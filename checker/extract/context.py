@@ -45,6 +45,6 @@ class ContextWords:
         """The singular of a lower-case word as a context word, or None for short words, stop
         words, number words and calendar words."""
         r = self.lx.rules
-        if len(w) < 3 or w in r.stop_words or self.lx.grammar.is_number_word(w) or w in r.calendar_words:
+        if len(w) < 3 or w in r.grammar.stop_words or self.lx.grammar.is_number_word(w) or w in r.grammar.calendar_words:
             return None
         return singular(w)

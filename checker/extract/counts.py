@@ -30,7 +30,7 @@ def is_claim_count(lx: Lexicon, tokens, phrase, start_tok, end_tok, entity, subj
             return False
     if tok.kind == "word" and tok.lower in ("a", "an") and not phrase.scaled and phrase.kind != "vague":
         return False  # "a few movie credits" is a vague count; "a" alone is not
-    if entity and entity.split()[0] in r.street_words:
+    if entity and entity.split()[0] in r.grammar.street_words:
         return False
     if entity:
         return not (subject and entity in lx.grammar.number_words)
@@ -70,7 +70,7 @@ def count_unit(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     value, entity = d.value, d.entity
     if d.unit == "count" and value is not None and 0 < value < 10 \
             and (not float(value).is_integer() or "." in d.tok.text) and entity \
-            and any(w in lx.rules.magnitude_nouns for w in entity.split()[:2]) and is_plural(entity.split()[0]) is False:
+            and any(w in lx.rules.grammar.magnitude_nouns for w in entity.split()[:2]) and is_plural(entity.split()[0]) is False:
         d.unit = "magnitude"  # "a 4.4 earthquake", "the 2.9 aftershock", "3.0 or above" said of a quake
     return None
 

@@ -19,7 +19,7 @@ def _of_whole(lx: Lexicon, ctx: SentenceContext, d: Draft, k: int) -> int:
     noun phrase starts after "of" at token k (k itself when it does not)."""
     tokens, n = ctx.tokens, d.n
     k2 = k + 1
-    while k2 < n and tokens[k2].lower in lx.rules.determiners:
+    while k2 < n and tokens[k2].lower in lx.rules.grammar.determiners:
         k2 += 1
     total = lx.grammar.parse_at(tokens, k2) if k2 < n and not ctx.blocked[k2] else None
     if total is not None and d.unit is None:
@@ -35,8 +35,8 @@ def _money_kind(lx: Lexicon, tokens: list[Token], k: int) -> bool:
     r = lx.rules
     return k + 1 < len(tokens) and tokens[k].lower in ("in", "of") \
         and tokens[k + 1].kind == "word" and not tokens[k + 1].text[:1].isupper() \
-        and tokens[k + 1].lower not in r.determiners and tokens[k + 1].lower not in r.stop_words \
-        and tokens[k + 1].lower not in r.calendar_words
+        and tokens[k + 1].lower not in r.grammar.determiners and tokens[k + 1].lower not in r.grammar.stop_words \
+        and tokens[k + 1].lower not in r.grammar.calendar_words
 
 
 def counted(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
@@ -49,7 +49,7 @@ def counted(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     if k + 1 < n and tokens[k].text in HYPHENS and tokens[k].glued and tokens[k + 1].glued \
             and tokens[k + 1].kind == "word" and d.unit is None:
         # "a 3,000-strong contingent", "a 2,800-word statement", "a 1.5 million-share block"
-        if tokens[k + 1].lower not in lx.rules.strength_words:
+        if tokens[k + 1].lower not in lx.rules.grammar.strength_words:
             # "a 41-yard catch", "a 2,800-word statement": the glued noun is what is counted
             d.entity = d.entity or tokens[k + 1].lower
         k += 2  # (after "a 3,000-strong" what follows is counted)
@@ -69,7 +69,7 @@ def share_of(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     tokens, end_tok, n = ctx.tokens, d.end_tok, d.n
     if not d.entity and d.unit == "percent" and end_tok + 1 < n and tokens[end_tok].lower == "of":
         k2 = end_tok + 1
-        while k2 < n and tokens[k2].lower in lx.rules.determiners:
+        while k2 < n and tokens[k2].lower in lx.rules.grammar.determiners:
             k2 += 1
         if k2 < n and tokens[k2].kind == "word" and not tokens[k2].text[:1].isupper():
             d.entity = np_after(lx, tokens, k2)[0]
@@ -99,7 +99,7 @@ def subject(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     """The subject said to have the number ("the death toll rose to 24"), or the latest count
     before an anaphor ("that number is 82")."""
     tokens, end_tok = ctx.tokens, d.end_tok
-    relative_time = d.unit in DURATIONS and end_tok < d.n and tokens[end_tok].lower in lx.rules.relative_time_words
+    relative_time = d.unit in DURATIONS and end_tok < d.n and tokens[end_tok].lower in lx.rules.grammar.relative_time_words
     if d.entity or d.unit in ("date", "time") or relative_time:
         return None  # ("four days earlier", "three weeks ago" place an event in time: no subject has them)
     np, anaphor = np_before(lx, tokens, d.q0())

@@ -1,5 +1,5 @@
-"""The extractor: an article -> the rows of the claim table (one per claim, with its event,
-period, position and entity key)."""
+"""The extractor: an article -> the rows of the claim table (one ``ClaimRow`` per claim, with its
+event, period, position and entity key)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import re
 
 from ..load import Loaded
-from ..models import Claim
+from ..models import Claim, ClaimRow
 from ..normalize import canonical_entity, head_noun
 from ..rules import Rules
 from ..scope import EventRef, Scoper
@@ -40,7 +40,7 @@ class Extractor:
         self._entity_keys: dict[str, tuple[str, str]] = {}
 
     # ================================================================== public API
-    def extract(self, loaded: Loaded) -> list[dict]:
+    def extract(self, loaded: Loaded) -> list[ClaimRow]:
         article = loaded.article
         view = loaded.view
         start = article.body_start
@@ -48,7 +48,7 @@ class Extractor:
         mentions = self.scoper.mentions(view, start)
         article_year = article.published.year if article.published else None
         list_numbers = {m.end() for m in LIST_NUMBER.finditer(view)}
-        rows: list[dict] = []
+        rows: list[ClaimRow] = []
         previous: list[Claim] = []  # the article's count claims so far, for "that number"
         for s, e in sentences:
             if not self.lexicon.numberish.search(view, s, e):
@@ -75,7 +75,7 @@ class Extractor:
                 rows.append(self._row(article, c, event, period, sentence_text, iso))
         return rows
 
-    def _row(self, article, c: Claim, event: EventRef | None, period, sentence_text: str, iso: str | None) -> dict:
+    def _row(self, article, c: Claim, event: EventRef | None, period, sentence_text: str, iso: str | None) -> ClaimRow:
         line, column = article.position(c.start)
         entity = c.entity
         key, head = self._entity_key(entity) if entity else ("", "")
@@ -88,42 +88,41 @@ class Extractor:
         value = c.value
         if c.unit == "date" and iso:
             value = iso
-        row = {
-            "article": article.id,
-            "source": article.source,
-            "published": article.published.isoformat() if article.published else None,
-            "value": _round(value) if not isinstance(value, str) else value,
-            "low": _round(c.low),
-            "high": _round(c.high),
-            "qualifier": c.qualifier,
-            "change": c.change,
-            "unit": c.unit,
-            "entity": entity,
-            "entity_key": key,
-            "event": label,
-            "period": period,
-            "text": article.text[c.start:c.end],
-            "sentence": sentence_text,
-            "start": c.start,
-            "end": c.end,
-            "line": line,
-            "column": column,
-        }
-        row["_resolution"] = c.resolution
-        row["_context"] = c.context
-        row["_head"] = head
-        row["_series"] = event.series if event else ""
-        row["_increment"] = self._is_increment(article.text, c, entity)
-        return row
+        return ClaimRow(
+            article=article.id,
+            source=article.source,
+            published=article.published.isoformat() if article.published else None,
+            value=_round(value) if not isinstance(value, str) else value,
+            low=_round(c.low),
+            high=_round(c.high),
+            qualifier=c.qualifier,
+            change=c.change,
+            unit=c.unit,
+            entity=entity,
+            entity_key=key,
+            event=label,
+            period=period,
+            text=article.text[c.start:c.end],
+            sentence=sentence_text,
+            start=c.start,
+            end=c.end,
+            line=line,
+            column=column,
+            resolution=c.resolution,
+            head=head,
+            series=event.series if event else "",
+            context=c.context,
+            increment=self._is_increment(article.text, c, entity),
+        )
 
     def _increment_in_text(self, text: str) -> bool:
         words = text.lower().split()
-        return any(w in self.r.increment_modifiers and (k + 1 == len(words) or words[k + 1] != "than")
+        return any(w in self.r.entities.increment_modifiers and (k + 1 == len(words) or words[k + 1] != "than")
                    for k, w in enumerate(words[1:], start=1))
 
     def _is_increment(self, text: str, c: Claim, entity: str) -> bool:
         """An increment ("another 20 people", "two additional life sentences"), not a total."""
-        increments = self.r.increment_modifiers
+        increments = self.r.entities.increment_modifiers
         if not increments or c.unit in ("date", "time", "ordinal"):
             return False
         if entity and entity.split(" ", 1)[0] in increments:
@@ -137,6 +136,6 @@ class Extractor:
         """(canonical key, its head noun) of an entity as written, computed once per string."""
         cached = self._entity_keys.get(entity)
         if cached is None:
-            key = canonical_entity(entity, self.r.entity_aliases, self.r.ignored_modifiers)
+            key = canonical_entity(entity, self.r.entities.entity_aliases, self.r.entities.ignored_modifiers)
             cached = self._entity_keys[entity] = (key, head_noun(key) if key else "")
         return cached

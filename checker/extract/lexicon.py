@@ -50,46 +50,46 @@ class Lexicon:
     def build(cls, rules: Rules) -> Lexicon:
         grammar = NumberGrammar(rules)
         words = (
-            set(rules.cardinals) | set(rules.scales) | set(rules.plural_scales)
-            | set(rules.fractions) | set(rules.vague_multipliers) | set(rules.approximate_numbers)
-            | set(rules.ordinals)
+            set(rules.numbers.cardinals) | set(rules.numbers.scales) | set(rules.numbers.plural_scales)
+            | set(rules.numbers.fractions) | set(rules.numbers.vague_multipliers) | set(rules.numbers.approximate_numbers)
+            | set(rules.numbers.ordinals)
         )
         # "less than an inch", "more than a year": a qualifier then "a"/"an" may be one unit
-        qual_ends = sorted({k[-1] for k in rules.qualifiers_before if k[-1].isalpha()}, key=len, reverse=True)
+        qual_ends = sorted({k[-1] for k in rules.qualifiers.qualifiers_before if k[-1].isalpha()}, key=len, reverse=True)
         measure_max = max(
-            [len(k) for k in rules.measure_words] + [len(k) for k in rules.measure_words_exact]
-            + [len(k) for k in rules.percent_words] + [1]
+            [len(k) for k in rules.units.measure_words] + [len(k) for k in rules.units.measure_words_exact]
+            + [len(k) for k in rules.units.percent_words] + [1]
         )
-        measure_max = max(measure_max, max((len(k) for k in rules.subunits), default=1))
-        symbols = tuple(sorted(rules.currency_symbols, key=len, reverse=True))
-        symbol_ends = frozenset([m.group() for m in TOKEN_RE.finditer(sym)][-1] for sym in rules.currency_symbols)
-        tables = [(rules.currency_words, False), (rules.subunits, False), (rules.percent_words, False),
-                  (rules.measure_words, False), (rules.measure_words_exact, True)]
+        measure_max = max(measure_max, max((len(k) for k in rules.units.subunits), default=1))
+        symbols = tuple(sorted(rules.units.currency_symbols, key=len, reverse=True))
+        symbol_ends = frozenset([m.group() for m in TOKEN_RE.finditer(sym)][-1] for sym in rules.units.currency_symbols)
+        tables = [(rules.units.currency_words, False), (rules.units.subunits, False), (rules.units.percent_words, False),
+                  (rules.units.measure_words, False), (rules.units.measure_words_exact, True)]
         firsts = {(id(table), exact): _first_tokens(table, exact) for table, exact in tables}
         return cls(
             rules=rules,
             grammar=grammar,
             numberish=NumberCue(words, qualifier_ends=qual_ends),
-            qual_max=max((len(k) for k in rules.qualifiers_before), default=1),
-            qual_after_max=max((len(k) for k in rules.qualifiers_after), default=1),
-            qual_after_firsts=frozenset(k[0] for k in rules.qualifiers_after if k),
-            cur_word_max=max((len(k) for k in rules.currency_words), default=1),
+            qual_max=max((len(k) for k in rules.qualifiers.qualifiers_before), default=1),
+            qual_after_max=max((len(k) for k in rules.qualifiers.qualifiers_after), default=1),
+            qual_after_firsts=frozenset(k[0] for k in rules.qualifiers.qualifiers_after if k),
+            cur_word_max=max((len(k) for k in rules.units.currency_words), default=1),
             measure_max=measure_max,
             symbols=symbols,
-            qualifier_words=frozenset(w for phrase in rules.qualifiers_before for w in phrase),
-            qualifier_ends=frozenset(phrase[-1] for phrase in rules.qualifiers_before),
-            money=frozenset(rules.currency_symbols.values()),
+            qualifier_words=frozenset(w for phrase in rules.qualifiers.qualifiers_before for w in phrase),
+            qualifier_ends=frozenset(phrase[-1] for phrase in rules.qualifiers.qualifiers_before),
+            money=frozenset(rules.units.currency_symbols.values()),
             trigger_words=frozenset(
-                grammar.number_words | set(rules.plural_scales) | set(rules.fractions)
-                | set(rules.vague_multipliers) | set(rules.ordinals) | set(rules.approximate_numbers)
+                grammar.number_words | set(rules.numbers.plural_scales) | set(rules.numbers.fractions)
+                | set(rules.numbers.vague_multipliers) | set(rules.numbers.ordinals) | set(rules.numbers.approximate_numbers)
                 | {"a", "an", "half", "another"}),
-            measures=frozenset(set(rules.measure_words.values()) | set(rules.measure_words_exact.values()))
+            measures=frozenset(set(rules.units.measure_words.values()) | set(rules.units.measure_words_exact.values()))
             - {"percent", "percentage_point", "age"} - DURATIONS,
             symbol_ends=symbol_ends,
             symbols_ending=MappingProxyType(
                 {end: tuple(sym for sym in symbols if sym.endswith(end)) for end in symbol_ends}),
             firsts=MappingProxyType(firsts),
             unit_firsts=frozenset().union(*(firsts[(id(t), False)] for t in (
-                rules.currency_words, rules.subunits, rules.percent_words, rules.measure_words))),
-            unit_firsts_exact=firsts[(id(rules.measure_words_exact), True)],
+                rules.units.currency_words, rules.units.subunits, rules.units.percent_words, rules.units.measure_words))),
+            unit_firsts_exact=firsts[(id(rules.units.measure_words_exact), True)],
         )

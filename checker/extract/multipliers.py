@@ -11,11 +11,11 @@ from .lexicon import Lexicon
 def multiplier(lx: Lexicon, ctx: SentenceContext, d: Draft) -> Rejection | None:
     r, tokens, end_tok, n = lx.rules, ctx.tokens, d.end_tok, d.n
     if d.unit is None and end_tok + 1 < n and tokens[end_tok].text in HYPHENS and tokens[end_tok].glued \
-            and tokens[end_tok + 1].glued and tokens[end_tok + 1].lower in r.multiplier_words:
+            and tokens[end_tok + 1].glued and tokens[end_tok + 1].lower in r.grammar.multiplier_words:
         return Rejection("multiplier")  # "rose 30-fold"
-    if end_tok < n and tokens[end_tok].lower in r.multiplier_words and d.unit is None:
+    if end_tok < n and tokens[end_tok].lower in r.grammar.multiplier_words and d.unit is None:
         nxt = tokens[end_tok + 1].lower if end_tok + 1 < n else ""
-        if nxt in r.comparison_words or nxt.endswith("er") or tokens[end_tok].glued:
+        if nxt in r.grammar.comparison_words or nxt.endswith("er") or tokens[end_tok].glued:
             return Rejection("multiplier")  # "eight times that of Earth", "four times larger", "fourfold"
         d.entity = tokens[end_tok].lower  # "stabbed 17 times": a count of occasions
     return None

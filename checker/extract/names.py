@@ -45,7 +45,7 @@ def after_label(lx: Lexicon, tokens: list[Token], i: int) -> bool:
     n = len(tokens)
     # a range of labels ("pages 212 to 219", "pages 5-9"), unless a noun follows the second
     # number ("from page 5 to 12 people")
-    counted = i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].lower not in r.stop_words
+    counted = i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].lower not in r.grammar.stop_words
     while k > 0 and (tokens[k].text == "," or tokens[k].lower in ("and", "or", "&")
                      or not counted and (tokens[k].lower in ("to", "through")
                                          or tokens[k].text in HYPHENS and tokens[k].glued and tokens[i].glued)) \
@@ -54,7 +54,7 @@ def after_label(lx: Lexicon, tokens: list[Token], i: int) -> bool:
         while k > 0 and tokens[k].kind == "num":
             k -= 1
     prev = tokens[k]
-    return prev.kind == "word" and prev.lower in r.label_words and not prev.text.isupper() \
+    return prev.kind == "word" and prev.lower in r.grammar.label_words and not prev.text.isupper() \
         and prev.lower not in lx.qualifier_words \
         and (tokens[i].kind == "num" or k == i - 1)
 
@@ -68,7 +68,7 @@ def code_after(lx: Lexicon, tokens: list[Token], j: int) -> bool:
             and (tokens[k].kind == "word" and tokens[k].text.isupper() or tokens[k].text == "."):
         letters += tokens[k].text if tokens[k].text != "." else ""
         k += 1
-    return letters.lower() in lx.rules.code_abbreviations if letters else False
+    return letters.lower() in lx.rules.grammar.code_abbreviations if letters else False
 
 
 def in_designation(tokens: list[Token], i: int) -> bool:
@@ -112,7 +112,7 @@ def _label_or_word(lx: Lexicon, tokens: list[Token], i: int, phrase: NumberPhras
     n = len(tokens)
     if i > 0 and after_label(lx, tokens, i) and not (
             tok.kind == "word" and phrase.j < n and tokens[phrase.j].kind == "word"
-            and is_plural(tokens[phrase.j].lower) and tokens[i - 1].lower not in r.rank_words):
+            and is_plural(tokens[phrase.j].lower) and tokens[i - 1].lower not in r.grammar.rank_words):
         # "page twenty", "number 12", "versions 6, 7, 8 and 9"; but a number word that counts
         # a plural noun is an amount ("ending his season two games short of the finale"),
         # unless a rank word makes it a rank ("the school's top four scorers")
@@ -120,7 +120,7 @@ def _label_or_word(lx: Lexicon, tokens: list[Token], i: int, phrase: NumberPhras
     if tok.kind != "num":
         # "a two-seeded team", "a four-pointer": a number word glued to a designation
         return phrase.j + 1 < n and tokens[phrase.j].text in HYPHENS and tokens[phrase.j].glued \
-            and tokens[phrase.j + 1].glued and tokens[phrase.j + 1].lower in r.designation_words
+            and tokens[phrase.j + 1].glued and tokens[phrase.j + 1].lower in r.grammar.designation_words
     if i > 0 and statistic_before(lx, tokens, i):
         return False  # "95% CI 0.61 to 0.85", "HR 0.77": a statistic's value, not a code
     return None
@@ -135,7 +135,7 @@ def _designation_after(lx: Lexicon, tokens: list[Token], i: int, phrase: NumberP
             and tokens[j + 1].kind == "word":
         after = tokens[j + 1]
         if after.text.isupper() and (len(after.text) > 1 or j + 2 >= n or not tokens[j + 2].glued) \
-                or after.lower in r.designation_words:
+                or after.lower in r.grammar.designation_words:
             return True
     if phrase.ambiguous_scale and tokens[j - 1].text.isupper() and tokens[j - 1].glued:
         cur, _ = currency_before(lx, tokens, i)
@@ -156,7 +156,7 @@ def _version_or_docket(lx: Lexicon, tokens: list[Token], i: int) -> bool:
         return True
     return i >= 4 and len(tok.text) >= 3 and tok.glued and tokens[i - 1].text in HYPHENS \
         and tokens[i - 1].glued and tokens[i - 2].kind == "word" and tokens[i - 2].glued \
-        and len(tokens[i - 2].text) <= 3 and tokens[i - 2].lower not in lx.rules.stop_words \
+        and len(tokens[i - 2].text) <= 3 and tokens[i - 2].lower not in lx.rules.grammar.stop_words \
         and tokens[i - 3].text in HYPHENS and tokens[i - 3].glued and tokens[i - 4].kind == "num"
 
 
@@ -189,15 +189,15 @@ def _marked(lx: Lexicon, tokens: list[Token], i: int, phrase: NumberPhrase) -> b
     r = lx.rules
     tok, prev = tokens[i], tokens[i - 1]
     n = len(tokens)
-    if prev.kind == "word" and tok.glued and prev.text not in r.currency_symbols \
+    if prev.kind == "word" and tok.glued and prev.text not in r.units.currency_symbols \
             and not weak_symbol(lx, tokens, i, phrase):
         return True  # G20, MH17; not "EUR2.3bn", "Rp60.4 trillion", "R120m"
-    if prev.lower in r.phone_words and phrase.j == i + 1 and not phrase.scaled and (
-            phrase.j >= n or tokens[phrase.j].kind != "word" or tokens[phrase.j].lower in r.stop_words):
+    if prev.lower in r.grammar.phone_words and phrase.j == i + 1 and not phrase.scaled and (
+            phrase.j >= n or tokens[phrase.j].kind != "word" or tokens[phrase.j].lower in r.grammar.stop_words):
         return True  # "called 911 to report", "dial 999": a phone number
     if prev.text in HYPHENS and tok.glued and i > 1 and tokens[i - 2].kind in ("word", "num") and prev.glued:
         w = tokens[i - 2]
-        if w.kind == "word" and (w.text[:1].isupper() or w.lower in r.label_words):
+        if w.kind == "word" and (w.text[:1].isupper() or w.lower in r.grammar.label_words):
             return True  # Army-2023, COVID-19, F-35
         if w.kind == "word" and w.lower in ("under", "over"):
             return True  # "the under-21 side", "over-50s": an age group's name
@@ -218,10 +218,10 @@ def _capitalized_before(lx: Lexicon, tokens: list[Token], i: int, phrase: Number
     if not (prev.kind == "word" and prev.text[:1].isupper() and not tokens[i].glued):
         return False
     low = prev.lower
-    if low in r.stop_words or low in r.calendar_words or low in lx.qualifier_ends \
-            or prev.text in r.currency_symbols or low in r.change_words \
-            or low in r.measures_before or low.endswith("'s") or low.endswith("’s") \
-            or low in lx.grammar.number_words or low in r.ignored_modifiers:
+    if low in r.grammar.stop_words or low in r.grammar.calendar_words or low in lx.qualifier_ends \
+            or prev.text in r.units.currency_symbols or low in r.qualifiers.change_words \
+            or low in r.units.measures_before or low.endswith("'s") or low.endswith("’s") \
+            or low in lx.grammar.number_words or low in r.entities.ignored_modifiers:
         return False
     at_start = i == 1 or (i > 1 and tokens[i - 2].text in ".:;\"“(")
     if prev.text.isupper() and len(prev.text) > 1:
@@ -230,9 +230,9 @@ def _capitalized_before(lx: Lexicon, tokens: list[Token], i: int, phrase: Number
     if not at_start and not headline and not amount_follows(lx, tokens, phrase):
         return True  # ("Creighton 65, Drake 5" stays a score line)
     measure_follows = phrase.j + 1 < n and tokens[phrase.j].text in HYPHENS \
-        and tokens[phrase.j].glued and (tokens[phrase.j + 1].lower,) in r.measure_words
+        and tokens[phrase.j].glued and (tokens[phrase.j + 1].lower,) in r.units.measure_words
     # "Apollo 11 ..." is a name; "Exactly 40 ...", "Only 12 ...", "Benchmark 10-year yields ..." are not
-    return at_start and low not in r.change_words and low not in r.number_adverbs and not measure_follows
+    return at_start and low not in r.qualifiers.change_words and low not in r.grammar.number_adverbs and not measure_follows
 
 
 def _capitals_before(lx: Lexicon, tokens: list[Token], i: int) -> bool:
@@ -240,10 +240,10 @@ def _capitals_before(lx: Lexicon, tokens: list[Token], i: int) -> bool:
     r = lx.rules
     tok, prev = tokens[i], tokens[i - 1]
     if prev.text == "&" or (prev.kind == "word" and prev.text.isupper() and len(prev.text) >= 2 and not tok.glued
-                            and prev.text not in r.currency_symbols and prev.lower not in lx.qualifier_ends):
+                            and prev.text not in r.units.currency_symbols and prev.lower not in lx.qualifier_ends):
         return True
     return prev.kind == "word" and not tok.glued and any(c.isupper() for c in prev.text[1:]) \
-        and prev.text not in r.currency_symbols and not prev.lower.endswith(("'s", "’s"))
+        and prev.text not in r.units.currency_symbols and not prev.lower.endswith(("'s", "’s"))
 
 
 def _glued_letters(lx: Lexicon, tokens: list[Token], phrase: NumberPhrase) -> bool:
@@ -253,8 +253,8 @@ def _glued_letters(lx: Lexicon, tokens: list[Token], phrase: NumberPhrase) -> bo
     if nxt is None or not nxt.glued or nxt.kind != "word" or phrase.scaled:
         return False
     low = nxt.lower
-    known = (low in r.scale_abbreviations or (low,) in r.measure_words or (nxt.text,) in r.measure_words_exact
-             or (low,) in r.percent_words or (low,) in r.subunits or (low,) in r.currency_words
+    known = (low in r.numbers.scale_abbreviations or (low,) in r.units.measure_words or (nxt.text,) in r.units.measure_words_exact
+             or (low,) in r.units.percent_words or (low,) in r.units.subunits or (low,) in r.units.currency_words
              or low in ("st", "nd", "rd", "th", "s", "am", "pm"))
     return not known
 
@@ -287,7 +287,7 @@ def is_street(lx: Lexicon, tokens: list[Token], j: int) -> bool:
     while k < n and words < 4:
         t = tokens[k]
         if t.kind == "word" and t.text[:1].isupper():
-            if t.lower in lx.rules.street_words and words >= 1:
+            if t.lower in lx.rules.grammar.street_words and words >= 1:
                 return True
             words += 1
         elif t.text == "." and k > j:

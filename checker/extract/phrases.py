@@ -25,9 +25,9 @@ def _joins_nouns(lx: Lexicon, tokens: list[Token], k: int, words: list[str]) -> 
     n = len(tokens)
     nxt = tokens[k + 1].lower
     after = tokens[k + 2].lower if k + 2 < n and tokens[k + 2].kind == "word" else ""
-    nouny = not is_plural(words[-1]) or (is_plural(nxt) and after not in r.determiners
+    nouny = not is_plural(words[-1]) or (is_plural(nxt) and after not in r.grammar.determiners
                                          and after not in ("a", "an")) or is_plural(after)
-    return nouny and nxt not in r.stop_words and not is_verbish(lx, tokens, k + 1) \
+    return nouny and nxt not in r.grammar.stop_words and not is_verbish(lx, tokens, k + 1) \
         and not lx.grammar.is_number_word(nxt) and not tokens[k + 1].text[:1].isupper()
 
 
@@ -36,19 +36,19 @@ def _ends_phrase(lx: Lexicon, tokens: list[Token], k: int) -> bool:
     calendar word, a number word or a plural scale at token k ends the phrase."""
     r = lx.rules
     w = tokens[k].lower
-    return w in r.stop_words and not (capitals_at(tokens, k) and k + 1 < len(tokens)
+    return w in r.grammar.stop_words and not (capitals_at(tokens, k) and k + 1 < len(tokens)
                                       and tokens[k + 1].kind == "word" and not tokens[k + 1].text.isupper()) \
-        or w in r.calendar_words or lx.grammar.is_number_word(w) or w in r.plural_scales
+        or w in r.grammar.calendar_words or lx.grammar.is_number_word(w) or w in r.numbers.plural_scales
 
 
 def _participle(lx: Lexicon, tokens: list[Token], k: int, words: list[str]) -> tuple[bool, bool]:
     """A participle at token k: (take it as a word of the phrase, go on after it)."""
     r = lx.rules
-    if not words and k + 1 < len(tokens) and tokens[k + 1].kind == "word" and tokens[k + 1].lower not in r.stop_words \
+    if not words and k + 1 < len(tokens) and tokens[k + 1].kind == "word" and tokens[k + 1].lower not in r.grammar.stop_words \
             and not is_verbish(lx, tokens, k + 1):
         return True, True  # "armed men", "missing people": a participle before another noun-phrase word
     # "24 dead", "12 injured": the participle is what is counted
-    return not words and tokens[k].lower in r.participle_counts, False
+    return not words and tokens[k].lower in r.grammar.participle_counts, False
 
 
 def np_after(lx: Lexicon, tokens: list[Token], j: int, max_words: int = 6) -> tuple[str, int]:
@@ -78,8 +78,8 @@ def np_after(lx: Lexicon, tokens: list[Token], j: int, max_words: int = 6) -> tu
             joined_and = True
             k += 1
             continue
-        if not words and w in r.np_lead_modifiers and k + 1 < n and tokens[k + 1].kind == "word" \
-                and tokens[k + 1].lower not in r.stop_words and not tokens[k + 1].text[:1].isupper():
+        if not words and w in r.grammar.np_lead_modifiers and k + 1 < n and tokens[k + 1].kind == "word" \
+                and tokens[k + 1].lower not in r.grammar.stop_words and not tokens[k + 1].text[:1].isupper():
             k += 1  # "two earlier legal opinions", "four later reports": the noun phrase follows
             continue
         if _ends_phrase(lx, tokens, k):
@@ -120,9 +120,9 @@ def np_before(lx: Lexicon, tokens: list[Token], i: int) -> tuple[str, bool]:
                 continue
             return "", False
         w = t.lower
-        verb = w in r.link_verbs or w in r.change_words or is_verbish(lx, tokens, k) \
-            or w.endswith("s") and w[:-1] in r.change_words
-        if verb or w in r.stop_words or w in lx.qualifier_words:
+        verb = w in r.grammar.link_verbs or w in r.qualifiers.change_words or is_verbish(lx, tokens, k) \
+            or w.endswith("s") and w[:-1] in r.qualifiers.change_words
+        if verb or w in r.grammar.stop_words or w in lx.qualifier_words:
             # an anaphor ("that number is 82") is a noun even though "number" is not a stop word
             linked = linked or verb
             k -= 1
@@ -135,9 +135,9 @@ def np_before(lx: Lexicon, tokens: list[Token], i: int) -> tuple[str, bool]:
     m = k if linked else -1
     while m >= 1 and k - m < 5 and tokens[m].kind == "word" and (
             tokens[m].lower in ("the", "a", "an", "its", "their", "this", "that")
-            or tokens[m].text[:1].isupper() and tokens[m].lower not in r.stop_words):
+            or tokens[m].text[:1].isupper() and tokens[m].lower not in r.grammar.stop_words):
         m -= 1  # "in the city", "to the Wasilla Bible Church"
-    if m >= 1 and tokens[m].kind == "word" and tokens[m].lower in r.subject_prepositions:
+    if m >= 1 and tokens[m].kind == "word" and tokens[m].lower in r.grammar.subject_prepositions:
         # "Damage to the church was estimated at $1 million", "the death toll in the city rose
         # to 24": the subject is the noun before the preposition, not its complement (only
         # across a verb: in "struck at a depth of 10 km" the number is the depth's)
@@ -146,7 +146,7 @@ def np_before(lx: Lexicon, tokens: list[Token], i: int) -> tuple[str, bool]:
             words, k = head, before
     phrase = " ".join(words)
     prev_word = tokens[k].lower if k >= 0 and tokens[k].kind == "word" else ""
-    is_anaphor = len(words) == 1 and words[0] in r.anaphors and prev_word in ("that", "the", "this", "its")
+    is_anaphor = len(words) == 1 and words[0] in r.grammar.anaphors and prev_word in ("that", "the", "this", "its")
     return phrase, is_anaphor
 
 
@@ -160,8 +160,9 @@ def head_words(lx: Lexicon, tokens: list[Token], k: int) -> tuple[list[str], int
         if t.kind != "word":
             break
         w = t.lower
-        if w in r.stop_words or w in r.change_words or is_verbish(lx, tokens, k) or w in r.calendar_words \
-                or lx.grammar.is_number_word(w) or w in r.plural_scales:
+        if w in r.grammar.stop_words or w in r.qualifiers.change_words or is_verbish(lx, tokens, k) \
+                or w in r.grammar.calendar_words \
+                or lx.grammar.is_number_word(w) or w in r.numbers.plural_scales:
             break
         if t.text[:1].isupper() and words:
             break

@@ -17,7 +17,7 @@ def qualifier_before(lx: Lexicon, tokens: list[Token], i: int) -> tuple[str | No
     stand between). Returns (qualifier, index where it starts, phrase)."""
     k = i
     # skip a currency sign / code and "a"/"the" ("over a dozen", "more than $5")
-    while k > 0 and (tokens[k - 1].text in lx.rules.currency_symbols or tokens[k - 1].lower in ("a", "an", "us")) \
+    while k > 0 and (tokens[k - 1].text in lx.rules.units.currency_symbols or tokens[k - 1].lower in ("a", "an", "us")) \
             and k > i - 3:
         k -= 1
     # ("above the 50% threshold", "shy of the 1.5C": a reference value, not a bound)
@@ -30,8 +30,8 @@ def qualifier_before(lx: Lexicon, tokens: list[Token], i: int) -> tuple[str | No
         if any(t.kind != "word" for t in window) and not (size == 1 and tokens[k].glued):
             continue  # words, or one sign glued to the number ("> 6 months" is not glued; ">6" is)
         phrase = tuple(t.lower for t in window)
-        if phrase in lx.rules.qualifiers_before:
-            return lx.rules.qualifiers_before[phrase], k - size, phrase
+        if phrase in lx.rules.qualifiers.qualifiers_before:
+            return lx.rules.qualifiers.qualifiers_before[phrase], k - size, phrase
     return None, i, ()
 
 
@@ -46,15 +46,15 @@ def qualifier_after(lx: Lexicon, tokens: list[Token], k: int, end_tok: int,
         window = tokens[k:k + size]
         if len(window) == size and all(t.kind == "word" for t in window):
             key = tuple(t.lower for t in window)
-            if key in lx.rules.qualifiers_after and (allow_plus or key != ("plus",)):
-                return lx.rules.qualifiers_after[key], k + size
+            if key in lx.rules.qualifiers.qualifiers_after and (allow_plus or key != ("plus",)):
+                return lx.rules.qualifiers.qualifiers_after[key], k + size
     return None, end_tok
 
 
 def bounds(lx: Lexicon, value: float, qualifier: str, unit: str, from_below: bool = False) -> tuple[float, float]:
     """The interval a qualifier allows around a value ("about 800", "more than 800")."""
     if qualifier == "~":
-        tol = lx.rules.tolerances.get("approximate", 0.1)
+        tol = lx.rules.checks.tolerances.get("approximate", 0.1)
         low, high = sorted((value * (1 - tol), value * (1 + tol)))
         return low, (value if from_below else high)
     if qualifier in (">", ">="):
@@ -72,14 +72,14 @@ def change_direction(lx: Lexicon, tokens: list[Token], i: int, j: int) -> str | 
     k = i - 1
     seen = 0
     # "cut the risk of death by 20 per cent": "by" ties the number to a change verb further back
-    window = r.change_window_before * 2 if i > 0 and tokens[i - 1].lower == "by" else r.change_window_before
+    window = r.qualifiers.change_window_before * 2 if i > 0 and tokens[i - 1].lower == "by" else r.qualifiers.change_window_before
     while k >= 0 and seen < window:
         t = tokens[k]
         if t.kind == "num":
             break
         if t.kind == "word":
-            if t.lower in r.change_words:
-                return r.change_words[t.lower]
+            if t.lower in r.qualifiers.change_words:
+                return r.qualifiers.change_words[t.lower]
             seen += 1
         elif t.text in ",;:":
             break
@@ -87,12 +87,12 @@ def change_direction(lx: Lexicon, tokens: list[Token], i: int, j: int) -> str | 
     k = j
     seen = 0
     n = len(tokens)
-    while k < n and seen < r.change_window_after:
+    while k < n and seen < r.qualifiers.change_window_after:
         t = tokens[k]
         if t.kind == "word":
-            if t.lower in r.change_words and t.lower not in ("up", "down", "lower", "higher") or \
+            if t.lower in r.qualifiers.change_words and t.lower not in ("up", "down", "lower", "higher") or \
                     t.lower in ("higher", "lower") and seen == 0:
-                return r.change_words[t.lower]
+                return r.qualifiers.change_words[t.lower]
             seen += 1
         elif t.text not in HYPHENS:
             break
@@ -105,15 +105,15 @@ def qualifier_first(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     """The qualifier phrase before the number ("more than 800"), unless it reads as a place."""
     r, tokens, phrase, j = lx.rules, ctx.tokens, d.phrase, d.j
     qualifier, q_start, q_phrase = qualifier_before(lx, tokens, d.start_tok)
-    if q_phrase in r.spatial_qualifiers and phrase.words and not phrase.scaled and (phrase.value or 0) < 10 \
+    if q_phrase in r.qualifiers.spatial_qualifiers and phrase.words and not phrase.scaled and (phrase.value or 0) < 10 \
             and phrase.kind != "fraction" \
-            and not (q_start > 0 and singular(tokens[q_start - 1].lower) in r.person_nouns) \
+            and not (q_start > 0 and singular(tokens[q_start - 1].lower) in r.grammar.person_nouns) \
             and not (qualifier in ("<", "<=") and j < len(tokens) and singular(tokens[j].lower) in DURATIONS):
         # (but "children under five" is an age bound, "under three hours" a time limit)
         # "over two defenders", "under three feet of water" reads as a place, not a bound
         qualifier, q_start, q_phrase = None, d.start_tok, ()
     d.qualifier, d.q_start, d.q_phrase = qualifier, q_start, q_phrase
-    d.from_below = q_phrase in r.from_below
+    d.from_below = q_phrase in r.qualifiers.from_below
     return None
 
 
@@ -122,7 +122,7 @@ def period_not_bound(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     ("jailed for over 20 years", "the first time in over a decade" stay bounds)."""
     tokens, q_phrase, q_start, end_tok = ctx.tokens, d.q_phrase, d.q_start, d.end_tok
     if d.unit in DURATIONS and q_phrase in (("past",), ("over",)) and not (
-            q_phrase == ("over",) and q_start > 0 and tokens[q_start - 1].lower in lx.rules.bound_prepositions) \
+            q_phrase == ("over",) and q_start > 0 and tokens[q_start - 1].lower in lx.rules.grammar.bound_prepositions) \
             and not (end_tok < d.n and tokens[end_tok].lower == "old"):
         d.qualifier, d.q_start, d.q_phrase = None, d.start_tok, ()
     return None
@@ -138,7 +138,7 @@ def qualifier_last(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
         return None
     k_after = end_tok
     if d.unit is not None and k_after + 1 < n and tokens[k_after].lower in ("a", "an", "per") \
-            and tokens[k_after + 1].lower in lx.rules.rate_periods:
+            and tokens[k_after + 1].lower in lx.rules.grammar.rate_periods:
         k_after += 2  # "$250,000 a year or less"
     # "500 or more widgets": the noun follows the qualifier
     d.qualifier, d.end_tok = qualifier_after(lx, tokens, k_after, end_tok, allow_plus=True)

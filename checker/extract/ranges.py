@@ -23,7 +23,7 @@ def _joiner(lx: Lexicon, tokens: list[Token], start_tok: int, q_start: int, k: i
     hyphen = tokens[k].text in HYPHENS and tokens[k].glued
     before = tokens[q_start - 1].lower if q_start > 0 else ""
     before_num = tokens[start_tok - 1].lower if start_tok > 0 else ""
-    opener = before if before in r.range_openers else (before_num if before_num in r.range_openers else "")
+    opener = before if before in r.qualifiers.range_openers else (before_num if before_num in r.qualifiers.range_openers else "")
     if opener == "from" and joiner == "up" and k + 1 < n and tokens[k + 1].lower == "to":
         k, joiner = k + 1, "to"  # "will cost from $999 up to $1,099"
     return k, joiner, hyphen, opener, before, before_num
@@ -37,14 +37,14 @@ def _change_before(lx: Lexicon, tokens: list[Token], start_tok: int, q_start: in
     k_before = q_start - (2 if opener == "from" else 1)
     change_before = not hyphen and (
         before_num == "by" or before == "by"
-        or (k_before >= 0 and tokens[k_before].lower in r.change_words))
+        or (k_before >= 0 and tokens[k_before].lower in r.qualifiers.change_words))
     if opener == "from" and not change_before:
         # "raises the minimum retirement age from 62 to 64": a change word earlier in the clause
         k_from = q_start - 1 if before == "from" else start_tok - 1
         for t in reversed(tokens[max(0, k_from - 8):k_from]):
             if t.kind == "sym" and t.text in ",;:":
                 break
-            if t.lower in r.change_words:
+            if t.lower in r.qualifiers.change_words:
                 return True
     return change_before
 
@@ -54,8 +54,8 @@ def _second_currency(lx: Lexicon, tokens: list[Token], k3: int) -> tuple[str | N
     the index of the second end's first token."""
     r = lx.rules
     n = len(tokens)
-    if k3 < n and tokens[k3].text in r.currency_symbols:
-        return r.currency_symbols[tokens[k3].text], k3 + 1
+    if k3 < n and tokens[k3].text in r.units.currency_symbols:
+        return r.units.currency_symbols[tokens[k3].text], k3 + 1
     if k3 + 1 < n and tokens[k3].kind != "num" and tokens[k3 + 1].glued:
         m = k3 + 1
         while m < n and m < k3 + 4 and tokens[m].kind != "num" and tokens[m].glued:
@@ -102,7 +102,7 @@ def range_end(lx: Lexicon, tokens: list[Token], blocked: list[bool], phrase: Num
     if joined is None:
         return None
     k, joiner, hyphen, opener, before, before_num = joined
-    if not (hyphen or joiner in r.range_joiners):
+    if not (hyphen or joiner in r.qualifiers.range_joiners):
         return None
     # "range from $200 to $1,500", "sells for from $500 to $550", "cut 1,000-1,500 jobs", "fell
     # by 20 to 30 percent", "lost an estimated $10 million to $15 million": a range (decided
@@ -125,7 +125,7 @@ def range_end(lx: Lexicon, tokens: list[Token], blocked: list[bool], phrase: Num
     lo2, hi2 = second.low, second.high
     # "5 to 7 million": the scale of the second end applies to the first
     if second.scaled and not phrase.scaled and second.scale_word:
-        f = lx.grammar.scales.get(second.scale_word) or r.scale_abbreviations.get(second.scale_word, 1)
+        f = lx.grammar.scales.get(second.scale_word) or r.numbers.scale_abbreviations.get(second.scale_word, 1)
         if lo1 * f <= lo2:
             lo1, hi1 = lo1 * f, hi1 * f
     if not lo1 < hi2:

@@ -29,9 +29,9 @@ def reject_per(lx: Lexicon, ctx: SentenceContext, d: Draft) -> Rejection | None:
 
 def reject_calibre_and_level(lx: Lexicon, ctx: SentenceContext, d: Draft) -> Rejection | None:
     r, tokens, end_tok = lx.rules, ctx.tokens, d.end_tok
-    if d.unit in ("mm", "cm", "inch") and end_tok < d.n and tokens[end_tok].lower in r.calibre_nouns:
+    if d.unit in ("mm", "cm", "inch") and end_tok < d.n and tokens[end_tok].lower in r.grammar.calibre_nouns:
         return Rejection("calibre")  # "155mm artillery rounds", "a 120mm mortar": a calibre, a weapon's name
-    if d.unit == "percent" and end_tok < d.n and (r.statistics.get(tokens[end_tok].text, "").endswith("interval")
+    if d.unit == "percent" and end_tok < d.n and (r.grammar.statistics.get(tokens[end_tok].text, "").endswith("interval")
                                                   or tokens[end_tok].lower == "confidence"):
         return Rejection("confidence level")  # "95% CI": the confidence level names the interval that follows
     return None

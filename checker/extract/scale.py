@@ -17,7 +17,7 @@ def ambiguous_scale(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
         return None
     follow, _, _ = unit_after(lx, tokens, j, phrase, None)
     if follow not in lx.money:
-        factor = lx.rules.scale_abbreviations.get(phrase.scale_word or "", 1)
+        factor = lx.rules.numbers.scale_abbreviations.get(phrase.scale_word or "", 1)
         d.low, d.high = d.low / factor, d.high / factor
         d.value = d.value / factor if d.value is not None else None
         d.resolution /= factor

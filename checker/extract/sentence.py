@@ -31,7 +31,7 @@ def _ordinal(lx: Lexicon, tokens: list[Token], i: int) -> tuple[Claim | None, in
     token after it), or None when no ordinal starts there."""
     tok = tokens[i]
     ordinal = lx.grammar.ordinal_at(tokens, i)
-    if ordinal is None or (tok.kind == "word" and tok.lower in lx.rules.fractions and lx.grammar.parse_at(tokens, i)):
+    if ordinal is None or (tok.kind == "word" and tok.lower in lx.rules.numbers.fractions and lx.grammar.parse_at(tokens, i)):
         return None
     value, j = ordinal
     if tok.kind == "num" or tok.text.isupper() or (j < len(tokens) and tokens[j].text[:1].isupper()):
@@ -104,7 +104,7 @@ def sentence_claims(lx: Lexicon, words: ContextWords, view: str, s: int, e: int,
     ctx = SentenceContext(view, tokens, [False] * n, [], list(previous))
     read_spans(ctx, s, e)
     read_tallies(lx, ctx)
-    blocked, fractions, triggers = ctx.blocked, lx.rules.unicode_fractions, lx.trigger_words
+    blocked, fractions, triggers = ctx.blocked, lx.rules.numbers.unicode_fractions, lx.trigger_words
     i = 0
     while i < n:
         tok = tokens[i]

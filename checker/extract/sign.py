@@ -30,7 +30,7 @@ def sign_and_currency(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     d.sign, d.start_tok = _sign(tokens, i, d.tok)
     currency, cur_start = currency_before(lx, tokens, d.start_tok)
     if currency is None and weak_symbol(lx, tokens, i, phrase):
-        currency, cur_start = lx.rules.weak_currency_symbols[tokens[i - 1].text], i - 1
+        currency, cur_start = lx.rules.units.weak_currency_symbols[tokens[i - 1].text], i - 1
     if currency is not None:
         d.start_tok = cur_start
     d.currency = currency

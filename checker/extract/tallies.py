@@ -19,12 +19,12 @@ def is_vote(lx: Lexicon, tokens: list[Token], i: int) -> bool:
     if i + 3 < n and tokens[i + 3].glued and tokens[i + 3].text in HYPHENS | {"/"}:
         return False  # "9-1-1", "2-1/2"
     around = [t.lower for t in tokens[max(0, i - 3):i]] + [tokens[i + 3].lower if i + 3 < n else ""]
-    if any(w in lx.rules.vote_words for w in around):
+    if any(w in lx.rules.grammar.vote_words for w in around):
         return True
     # "The Senate passed the $1.2 trillion spending package 74-24": a voting body earlier in
     # the sentence, and no word of a game
     earlier = {t.lower for t in tokens[:i]}
-    return bool(earlier & lx.rules.vote_bodies) and not (earlier & lx.rules.score_words)
+    return bool(earlier & lx.rules.grammar.vote_bodies) and not (earlier & lx.rules.grammar.score_words)
 
 
 def is_score(lx: Lexicon, tokens: list[Token], i: int, j: int) -> bool:
@@ -45,7 +45,7 @@ def is_score(lx: Lexicon, tokens: list[Token], i: int, j: int) -> bool:
             and tokens[j + 2].text[:1].isupper():
         return True  # "the 0-14 Lions", "the 2-13 Chiefs": a team's record
     window = [t.lower for t in tokens[max(0, i - 6):min(n, j + 6)] if t.kind == "word"]
-    return any(w in r.score_words for w in window)
+    return any(w in r.grammar.score_words for w in window)
 
 
 def _vote_claims(tokens: list[Token], k: int) -> list[Claim]:

@@ -15,7 +15,7 @@ def is_plural(w: str) -> bool:
 
 def is_verbish(lx: Lexicon, tokens: list[Token], k: int) -> bool:
     w = tokens[k].lower
-    if w in lx.rules.nouns_ending_ed_ing:
+    if w in lx.rules.grammar.nouns_ending_ed_ing:
         return False
     return (w.endswith("ed") and len(w) > 4) or (w.endswith("ing") and len(w) > 5)
 
@@ -43,7 +43,7 @@ def title_case(tokens: list[Token]) -> bool:
 def in_idiom(lx: Lexicon, tokens: list[Token], i: int) -> bool:
     """Token i is the number word of an idiom of rules/grammar.yaml (number_idioms)."""
     w = tokens[i].lower
-    for idiom in lx.rules.number_idioms:
+    for idiom in lx.rules.grammar.number_idioms:
         for pos, word in enumerate(idiom):
             if word != w or i - pos < 0 or i - pos + len(idiom) > len(tokens):
                 continue
@@ -55,7 +55,7 @@ def in_idiom(lx: Lexicon, tokens: list[Token], i: int) -> bool:
 def statistic_before(lx: Lexicon, tokens: list[Token], k: int) -> str:
     """The statistic a bare number at token k reports (rules/grammar.yaml statistics):
     "n=1,204", "p<0.001", "95% CI 1.32-2.11", "95% CI, 0.74 to 0.91", "HR 0.77"."""
-    stats = lx.rules.statistics
+    stats = lx.rules.grammar.statistics
     signs = ("=", "<", ">", "≤", "≥")
     if k >= 2 and tokens[k - 1].text in signs and tokens[k - 2].text in stats:
         return stats[tokens[k - 2].text]
@@ -72,6 +72,6 @@ def plural_noun_at(lx: Lexicon, tokens: list[Token], k: int) -> bool:
     if k >= len(tokens) or tokens[k].kind != "word" or tokens[k].glued:
         return False
     w = tokens[k].lower
-    if w in lx.rules.stop_words or (w,) in lx.rules.measure_words:
+    if w in lx.rules.grammar.stop_words or (w,) in lx.rules.units.measure_words:
         return False
     return singular(w) != w or w in ("people", "police", "staff", "personnel")

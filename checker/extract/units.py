@@ -26,7 +26,7 @@ def currency_before(lx: Lexicon, tokens: list[Token], i: int) -> tuple[str | Non
             k -= 1
             text = tokens[k].text + text
         if text == sym:
-            code = lx.rules.currency_symbols[sym]
+            code = lx.rules.units.currency_symbols[sym]
             # a code or "Rs" must stand apart from a preceding word
             return code, k
         if k > 0 and text == "$" and not tokens[k].glued and tokens[k - 1].kind == "word" \
@@ -34,14 +34,14 @@ def currency_before(lx: Lexicon, tokens: list[Token], i: int) -> tuple[str | Non
                 and tokens[k - 1].text + text == sym:
             # "US $5", "NT $18": a country prefix set apart from its dollar sign (not "A $5
             # fine", where the one letter is an article)
-            return lx.rules.currency_symbols[sym], k - 1
+            return lx.rules.units.currency_symbols[sym], k - 1
     return None, i
 
 
 def weak_symbol(lx: Lexicon, tokens: list[Token], i: int, phrase: NumberPhrase) -> bool:
     """'R5,000', 'R120m', 'N25.50': a one-letter currency symbol (units.yaml weak_symbols),
     trusted only on an amount written with a separator, decimals or a scale ("R8" stays a name)."""
-    if i == 0 or tokens[i - 1].text not in lx.rules.weak_currency_symbols or not tokens[i].glued:
+    if i == 0 or tokens[i - 1].text not in lx.rules.units.weak_currency_symbols or not tokens[i].glued:
         return False
     if i > 1 and tokens[i - 1].glued:
         return False
@@ -81,16 +81,16 @@ def _money_at(lx: Lexicon, tokens: list[Token], j: int, phrase: NumberPhrase | N
     r = lx.rules
     t = tokens[j]
     if in_tables:
-        code, end = match_phrase(lx, tokens, j, r.currency_words, lx.cur_word_max)
+        code, end = match_phrase(lx, tokens, j, r.units.currency_words, lx.cur_word_max)
         if code:
             return code, end, 1.0
-    if t.kind == "word" and t.text in r.currency_symbols and t.text.isupper() and len(t.text) == 3:
-        return r.currency_symbols[t.text], j + 1, 1.0
-    if t.kind == "word" and t.lower in r.ambiguous_currency_words:
-        cur, other = r.ambiguous_currency_words[t.lower]
+    if t.kind == "word" and t.text in r.units.currency_symbols and t.text.isupper() and len(t.text) == 3:
+        return r.units.currency_symbols[t.text], j + 1, 1.0
+    if t.kind == "word" and t.lower in r.units.ambiguous_currency_words:
+        cur, other = r.units.ambiguous_currency_words[t.lower]
         scaled = phrase is not None and phrase.scaled
         start = phrase.i if phrase is not None else j
-        money_near = any(tok.lower in r.money_context for tok in tokens[max(0, start - 6):j + 4])
+        money_near = any(tok.lower in r.units.money_context for tok in tokens[max(0, start - 6):j + 4])
         return (cur if scaled or currency or money_near else other), j + 1, 1.0
     return None
 
@@ -99,16 +99,16 @@ def _measure_at(lx: Lexicon, tokens: list[Token], j: int, k: int) -> tuple[str |
     """A subunit ("27 cents"), percent word or measure starting at token k (j when none)."""
     r = lx.rules
     glued = tokens[k].glued
-    sub, end = match_phrase(lx, tokens, k, r.subunits, lx.measure_max)
-    if sub and (len(tokens[k].text) > 2 or glued or tokens[k].text not in r.glued_only_units):
+    sub, end = match_phrase(lx, tokens, k, r.units.subunits, lx.measure_max)
+    if sub and (len(tokens[k].text) > 2 or glued or tokens[k].text not in r.units.glued_only_units):
         unit, factor = sub
         return unit, end, factor
     best, best_end = None, j
-    for table, exact in ((r.percent_words, False), (r.measure_words_exact, True), (r.measure_words, False)):
+    for table, exact in ((r.units.percent_words, False), (r.units.measure_words_exact, True), (r.units.measure_words, False)):
         unit, end = match_phrase(lx, tokens, k, table, lx.measure_max, exact=exact)
         if unit and end > best_end:  # the longest spelling wins: "km/h" over "km"
             spelled = "".join(tok.text for tok in tokens[k:end])
-            if spelled in r.glued_only_units and not glued:
+            if spelled in r.units.glued_only_units and not glued:
                 continue
             best, best_end = unit, end
     if best is not None:
@@ -137,8 +137,8 @@ def unit_after(lx: Lexicon, tokens: list[Token], j: int, phrase: NumberPhrase | 
         money = _money_at(lx, tokens, j, phrase, currency, in_tables)
         if money is not None:
             return money
-    elif tokens[k].lower in r.ambiguous_currency_words:
-        return r.ambiguous_currency_words[tokens[k].lower][1], k + 1, 1.0  # "a 300-pound lineman"
+    elif tokens[k].lower in r.units.ambiguous_currency_words:
+        return r.units.ambiguous_currency_words[tokens[k].lower][1], k + 1, 1.0  # "a 300-pound lineman"
     if not in_tables:
         return None, j, 1.0
     return _measure_at(lx, tokens, j, k)
@@ -183,14 +183,14 @@ def currency_and_factor(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
 def unit_before(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     """Ages and measures named before the number: "aged 42", "a magnitude of 4.4"; poll points."""
     r, tokens, start_tok, prev_word = lx.rules, ctx.tokens, d.start_tok, d.prev_word
-    if d.unit is None and prev_word in r.measures_before:
-        d.unit = r.measures_before[prev_word]
-    elif d.unit is None and (prev_word == "of" or prev_word in r.range_openers and d.kind == "range") \
-            and start_tok > 1 and tokens[start_tok - 2].lower in r.measures_before:
-        d.unit = r.measures_before[tokens[start_tok - 2].lower]  # "a magnitude of 4.4", "aged between 17 and 45"
+    if d.unit is None and prev_word in r.units.measures_before:
+        d.unit = r.units.measures_before[prev_word]
+    elif d.unit is None and (prev_word == "of" or prev_word in r.qualifiers.range_openers and d.kind == "range") \
+            and start_tok > 1 and tokens[start_tok - 2].lower in r.units.measures_before:
+        d.unit = r.units.measures_before[tokens[start_tok - 2].lower]  # "a magnitude of 4.4", "aged between 17 and 45"
     end_tok = d.end_tok
     if d.unit is None and end_tok < d.n and tokens[end_tok].lower in ("point", "points") \
-            and any(t.lower in r.poll_words for t in tokens):
+            and any(t.lower in r.grammar.poll_words for t in tokens):
         d.unit, d.end_tok = "percentage_point", end_tok + 1  # "leads by 4 points in the poll"
     return None
 
@@ -198,7 +198,7 @@ def unit_before(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
 def unit_after_filler(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     """"three more years", "five straight days": a filler word between number and unit."""
     tokens, end_tok = ctx.tokens, d.end_tok
-    if d.unit is None and end_tok + 1 < d.n and tokens[end_tok].lower in lx.rules.unit_fillers:
+    if d.unit is None and end_tok + 1 < d.n and tokens[end_tok].lower in lx.rules.grammar.unit_fillers:
         filled, after_fill, fill_factor = unit_after(lx, tokens, end_tok + 1, d.phrase, d.currency)
         if filled is not None and filled not in lx.money:
             d.unit, d.end_tok, d.factor = filled, after_fill, fill_factor

@@ -23,13 +23,13 @@ def year_claim(lx: Lexicon, tokens: list[Token], phrase: NumberPhrase) -> Claim 
     prev = tokens[i - 1].lower if i > 0 else ""
     nxt = tokens[j] if j < len(tokens) else None
     # "her 1999 role", "a silver 2007 Ford Fusion", "the 2010 season": a year as a modifier
-    modifier = nxt is not None and nxt.kind == "word" and not nxt.glued and nxt.lower not in lx.rules.stop_words \
+    modifier = nxt is not None and nxt.kind == "word" and not nxt.glued and nxt.lower not in lx.rules.grammar.stop_words \
         and (nxt.text[:1].isupper() or singular(nxt.lower) == nxt.lower and not nxt.lower.endswith("s")
              and nxt.lower not in ("people", "police", "staff"))
     if nxt is not None and nxt.kind == "word" and not nxt.glued and prev in ("a", "an") \
-            and nxt.lower not in lx.rules.stop_words:
+            and nxt.lower not in lx.rules.grammar.stop_words:
         modifier = True  # "a 2008 police raid": no count takes "a"
-    if modifier and (prev,) not in lx.rules.qualifiers_before:
+    if modifier and (prev,) not in lx.rules.qualifiers.qualifiers_before:
         return Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                       year=int(tok.text), iso=tok.text)
     if in_year_list(tokens, i) or (
@@ -37,9 +37,9 @@ def year_claim(lx: Lexicon, tokens: list[Token], phrase: NumberPhrase) -> Claim 
         # "in 1994, 1996 and 2002"; "2008's sexiest man": a year
         return Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                       year=int(tok.text), iso=tok.text)
-    if prev in lx.rules.year_words or prev.endswith(("'s", "’s")) \
+    if prev in lx.rules.grammar.year_words or prev.endswith(("'s", "’s")) \
             or (i > 0 and (tokens[i - 1].text in HYPHENS or tokens[i - 1].text == "/")):  # "05 / 03 / 2013"
-        if not ((prev,) in lx.rules.qualifiers_before and np_after(lx, tokens, j)[0]):
+        if not ((prev,) in lx.rules.qualifiers.qualifiers_before and np_after(lx, tokens, j)[0]):
             return Claim(tok.start, tok.end, None, None, None, "=", "date", kind="date",
                           year=int(tok.text), iso=tok.text)
     return None
