@@ -213,3 +213,19 @@ def add_frames(claims: pd.DataFrame, texts: dict[str, str], rules: Rules) -> pd.
         offset = sentence_start(texts.get(article, ""), sentence, int(start))
         frames.append(reader.read(sentence, int(start) - offset, int(end) - offset, entity or ""))
     return claims.assign(**{column: [getattr(f, column) for f in frames] for column in FRAME_COLUMNS})
+
+
+def frame_reader(rules: Rules) -> FrameReader:
+    """The frame reader of RULES (one per process: it holds the compiled lexicons)."""
+    return FrameReader(rules.frames, frozenset(rules.calendar_words))
+
+
+def frame_rows(rows: list[dict], text: str, reader: FrameReader) -> list[dict]:
+    """ROWS (one article's claims, TEXT its text) with the frame columns filled, as add_frames
+    fills them for a whole table."""
+    for row in rows:
+        offset = sentence_start(text, row["sentence"], int(row["start"]))
+        frame = reader.read(row["sentence"], int(row["start"]) - offset, int(row["end"]) - offset, row["entity"] or "")
+        for column in FRAME_COLUMNS:
+            row[column] = getattr(frame, column)
+    return rows
