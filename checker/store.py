@@ -48,13 +48,19 @@ def default_store_path(config_dir: Path | None) -> Path:
     return (config_dir or Path.cwd()) / STORE_DIR / STORE_FILE
 
 
+# The code a stored extraction depends on (loading, extraction, frames): a change there must not read
+# old entries, even when the version number was not raised (a development checkout). Comparison,
+# stories, review and reports run on every run and are not cached, so editing them keeps the store.
+EXTRACTION_CODE = ("extract/*.py", "load/*.py", "frames.py", "numbers.py", "scope.py", "segment.py", "normalize.py",
+                   "rules.py", "models.py", "engine.py", "store.py")
+
+
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    """Digest of factcheck's own source: a changed extractor must not read old entries, even when
-    the version number was not raised (a development checkout)."""
+    """Digest of factcheck's extraction code (EXTRACTION_CODE)."""
     h = hashlib.blake2b(digest_size=16)
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted({p for pattern in EXTRACTION_CODE for p in package.glob(pattern)}):
         h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
@@ -148,6 +154,9 @@ class ClaimStore:
             self._rebuild(exc)
         except sqlite3.DatabaseError as exc:
             self._rebuild(exc)
+        except OSError as exc:
+            self.warn(f"claim store {self.path} cannot be created ({exc.strerror or exc}); running without it")
+            self._db = None
 
     def _rebuild(self, exc: Exception) -> None:
         """Move a file SQLite cannot read aside and start afresh; without a store if that fails."""

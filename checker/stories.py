@@ -126,8 +126,9 @@ def _split_by_date(labels: np.ndarray, distance: np.ndarray, dates: list, option
 def _story_name(vectors, terms, members: list[int]) -> str:
     """A readable name: the three heaviest words of the story's articles."""
     weights = np.asarray(vectors[members].sum(axis=0)).ravel()
-    top = sorted(range(len(weights)), key=lambda k: (-weights[k], terms[k]))[:3]
-    return "-".join(re.sub(r"[^\w]+", "", terms[k]) for k in top if weights[k] > 0) or "story"
+    # Only the story's own words can name it: sort those, not the whole vocabulary.
+    top = sorted(np.flatnonzero(weights > 0).tolist(), key=lambda k: (-weights[k], terms[k]))[:3]
+    return "-".join(re.sub(r"[^\w]+", "", terms[k]) for k in top) or "story"
 
 
 def group_stories(articles: list[StoryText], options: StoryOptions | None = None) -> list[str]:
