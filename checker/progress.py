@@ -11,8 +11,9 @@ class ProgressBar:
 
     MIN_ARTICLES = 200  # below this a run takes about a second: no bar
 
-    def __init__(self, enabled: bool | None = None, stream=None):
+    def __init__(self, enabled: bool | None = None, stream=None, mininterval: float = 0.5):
         self.stream = stream or sys.stderr
+        self.mininterval = mininterval
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self._bar = None
 
@@ -22,7 +23,8 @@ class ProgressBar:
         if self._bar is None:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="article", file=self.stream, dynamic_ncols=True, leave=False)
+            self._bar = tqdm(total=total, unit="article", file=self.stream, dynamic_ncols=True, leave=False,
+                             mininterval=self.mininterval)
         self._bar.set_postfix(extracted=counts.extracted, stored=counts.from_store, failed=counts.failed,
                               refresh=False)
         self._bar.update(done - self._bar.n)
