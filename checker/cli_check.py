@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from .cli_common import bundled_corpus, emit, handle_errors, render_report, report_problems
+from .cli_engine import engine_options, finish_progress, make_engine
 from .config import FORMATS, Config, describe, display_path, load_config
 from .errors import ConfigError, UsageError
 from .rules import LEVEL_RANK, LEVELS
@@ -92,9 +93,10 @@ def _note(message: str) -> None:
               help="Write the report to FILE (atomically) instead of stdout.")
 @_rules_option
 @_config_file_option
+@engine_options
 @handle_errors
 def check(articles, corpus, changed_since, corpus_only, baseline, no_baseline, fail_level, min_level, exit_zero,
-          fmt, output, rules_dir, config_file):
+          fmt, output, rules_dir, config_file, store, no_store, jobs, engine, scheduler, quiet, field_options):
     """Check ARTICLES (files or folders) against the corpus and the verified facts.
 
     Reports only the findings that involve at least one of the ARTICLES: discrepancies inside the
@@ -114,7 +116,11 @@ def check(articles, corpus, changed_since, corpus_only, baseline, no_baseline, f
     exceptions_changed = False
     if changed_since:
         exceptions_changed = _add_changed_targets(targets, changed_since, corpus_paths, rules, config)
-    result = _run_check(targets, exceptions_changed, corpus_paths, rules, config, baseline_path)
+    runner = make_engine(config, store, no_store, jobs, engine, scheduler, quiet, field_options)
+    try:
+        result = _run_check(targets, exceptions_changed, corpus_paths, rules, config, baseline_path, runner)
+    finally:
+        finish_progress(runner)
     _emit_check_report(result, config, output)
     if result.problems:
         report_problems(result.problems)
@@ -172,14 +178,14 @@ def _add_changed_targets(targets: list[Path], changed_since: str, corpus_paths: 
 
 
 def _run_check(targets: list[Path], exceptions_changed: bool, corpus_paths: list[Path], rules, config: Config,
-               baseline_path: Path | None):
+               baseline_path: Path | None, engine=None):
     """The check result, with the findings below min-level left out."""
     from .gate import check_articles, empty_check
 
     if targets or exceptions_changed:
         # An edited exceptions file is checked too: its expired and unused entries are reported.
         result = check_articles(targets, corpus_paths, rules, root=config.root, baseline=baseline_path,
-                                exception_findings=exceptions_changed)
+                                exception_findings=exceptions_changed, engine=engine)
     else:
         _note("no article to check")
         result = empty_check(rules, corpus_paths, config.root)
@@ -209,8 +215,9 @@ def _emit_check_report(result, config: Config, output: str | None) -> None:
 @_against_option
 @_rules_option
 @_config_file_option
+@engine_options
 @handle_errors
-def baseline(output, corpus, rules_dir, config_file):
+def baseline(output, corpus, rules_dir, config_file, store, no_store, jobs, engine, scheduler, quiet, field_options):
     """Record today's findings of the corpus in a baseline file.
 
     `factcheck check --baseline FILE` then reports only findings that are not in it. Findings are
@@ -226,7 +233,11 @@ def baseline(output, corpus, rules_dir, config_file):
     if target is None:
         raise UsageError("where should the baseline go? Give -o FILE or set `baseline` in factcheck.toml")
     rules = load_rules(config["rules"])
-    result = check_articles([], _corpus_of(config), rules, root=config.root, whole_corpus=True)
+    runner = make_engine(config, store, no_store, jobs, engine, scheduler, quiet, field_options)
+    try:
+        result = check_articles([], _corpus_of(config), rules, root=config.root, whole_corpus=True, engine=runner)
+    finally:
+        finish_progress(runner)
     if result.problems:
         report_problems(result.problems)
         raise UsageError(f"{len(result.problems)} article(s) could not be read; no baseline written")

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .cli_common import bundled_corpus, emit, handle_errors, render_report, report_problems
+from .cli_engine import engine_options, finish_progress, make_engine
 from .errors import UsageError
 from .rules import LEVEL_RANK, LEVELS
 
@@ -32,18 +33,25 @@ CLAIM_FORMATS = ("jsonl", "csv", "table")
 @click.option("--no-reports", is_flag=True, help="Do not write the report files.")
 @click.option("--one-story", is_flag=True,
               help="Treat every article as coverage of one story (default: group articles into stories by content).")
+@engine_options
 @handle_errors
-def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_reports, one_story):
+def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_reports, one_story, store, no_store,
+        jobs, engine, scheduler, quiet, field_options):
     """Check articles for numeric discrepancies between sources.
 
     PATHS are article files and folders (default: the bundled corpus, seeds/). Folders are read
     recursively; an article's id is its path relative to the folder given. `-` reads stdin.
     Articles are grouped into stories by what they say, and claims are compared only within a story.
     """
+    from .config import load_config
     from .pipeline import run as run_pipeline
 
     targets = list(paths) or [str(bundled_corpus())]
-    result = run_pipeline(targets, rules_dir=rules_dir, one_story=one_story)
+    runner = make_engine(load_config(), store, no_store, jobs, engine, scheduler, quiet, field_options)
+    try:
+        result = run_pipeline(targets, rules_dir=rules_dir, one_story=one_story, engine=runner)
+    finally:
+        finish_progress(runner)
     if not result.loaded and result.problems:
         report_problems(result.problems)
         raise UsageError("no article could be read")
@@ -76,22 +84,26 @@ def write_report_files(result, report: dict, folder: Path) -> None:
               help="Write the claims to FILE (atomically) instead of stdout.")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
               help="Rules folder (default: the rules bundled with factcheck).")
+@engine_options
 @handle_errors
-def extract(paths, fmt, output, rules_dir):
+def extract(paths, fmt, output, rules_dir, store, no_store, jobs, engine, scheduler, quiet, field_options):
     """Print every claim of the articles in PATHS (`-` reads stdin).
 
     Each claim has article, source, published, value, low, high, qualifier, change, unit, entity,
     entity_key, event, period, story, predicate, counted, part, place, text, sentence, start, end,
     line, column.
     """
-    from .load import load_articles
-    from .pipeline import extract_loaded
+    from .config import load_config
+    from .pipeline import extract_paths
     from .report import render_claims
     from .rules import load_rules
 
     rules = load_rules(rules_dir)
-    loaded, problems = load_articles(paths)
-    claims = extract_loaded(loaded, rules)
+    runner = make_engine(load_config(), store, no_store, jobs, engine, scheduler, quiet, field_options)
+    try:
+        _, claims, problems = extract_paths(paths, rules, runner)
+    finally:
+        finish_progress(runner)
     emit(render_claims(claims, fmt), output)
     if problems:
         report_problems(problems)

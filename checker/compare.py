@@ -188,9 +188,14 @@ def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
                   for e in rules.checks.rising_entities),
         frozenset(p.name for p in rules.frames.predicates if p.rising),
     )
+    # Rows as dicts once for the whole table, then block by block (in sorted block order, rows in
+    # table order, as groupby gives them): per-block conversion cost ~10 ms a block on pandas 3.
+    blocks: dict[str, list[dict]] = {}
+    for row in records(data):
+        blocks.setdefault(row["_block"], []).append(row)
     findings: list[Finding] = []
-    for _, block in data.groupby("_block", sort=True):
-        findings.extend(_compare_block(block, rules, rising))
+    for key in sorted(blocks):
+        findings.extend(_compare_block(blocks[key], rules, rising))
     findings.sort(key=lambda f: (-LEVEL_RANK.get(f.level, -1), f.event or "", f.entity, f.claims[0]["article"]))
     return findings
 
@@ -368,8 +373,20 @@ def _component_code(comp_edges: list[tuple[int, int, str]], claims: list[dict], 
     return code
 
 
-def _compare_block(block: pd.DataFrame, rules: Rules, rising: Rising) -> list[Finding]:
-    rows = block.to_dict("records")
+def records(frame: pd.DataFrame) -> list[dict]:
+    """FRAME's rows as dicts of Python values, as ``to_dict("records")`` gives them, column by
+    column (measured: 10x faster than to_dict on pandas 3, which boxes every cell through itertuples)."""
+    columns = list(frame.columns)
+    lists = []
+    for column in columns:
+        values = frame[column].tolist()
+        if getattr(frame[column].dtype, "na_value", None) is pd.NA:  # to_dict gives None for pd.NA
+            values = [None if v is pd.NA else v for v in values]
+        lists.append(values)
+    return [dict(zip(columns, values, strict=True)) for values in zip(*lists, strict=True)]
+
+
+def _compare_block(rows: list[dict], rules: Rules, rising: Rising) -> list[Finding]:
     out = []
     for fact_edges in _facts(_edges(rows, rules), rows):
         members = sorted({i for x, y, _ in fact_edges for i in (x, y)},

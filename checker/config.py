@@ -43,6 +43,9 @@ KEYS = {
     "min-level": f"leave findings below this level out of the report ({', '.join(LEVELS)})",
     "baseline": "baseline file: findings recorded there are not reported again",
     "format": f"report format ({', '.join(FORMATS)})",
+    "store": "claim store file, or false for none (default: .factcheck-cache/claims.sqlite beside this file)",
+    "jobs": "processes that load and extract articles (default: all cores)",
+    "fields": "record fields of JSON exports, e.g. fields = {body = \"story_text\", id = \"guid\"}",
 }
 DEFAULTS: dict[str, Any] = {
     "corpus": None,       # None: the corpus bundled with factcheck
@@ -51,6 +54,9 @@ DEFAULTS: dict[str, Any] = {
     "min-level": "suggestion",
     "baseline": None,
     "format": "table",
+    "store": None,        # None: .factcheck-cache/claims.sqlite beside factcheck.toml
+    "jobs": None,         # None: all cores
+    "fields": None,       # None: the default field names (checker.load.records.Fields)
 }
 
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
@@ -181,6 +187,33 @@ def _format_value(value, root: Path, bad) -> str:
     return value
 
 
+def _store_value(value, root: Path, bad) -> Path | bool:
+    if value is False:
+        return False
+    if not isinstance(value, str) or not value.strip():
+        raise bad("expected the path of the claim store file, or false for none, e.g. store = \".factcheck-cache/claims.sqlite\"")
+    return root / value
+
+
+def _jobs_value(value, root: Path, bad) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise bad("expected a number of processes (1 or more), e.g. jobs = 2")
+    return value
+
+
+def _fields_value(value, root: Path, bad) -> dict:
+    from .errors import UsageError
+    from .load.records import Fields
+
+    if not isinstance(value, dict):
+        raise bad("expected a table of slot = field name, e.g. fields = {body = \"story_text\"}")
+    try:
+        Fields().override(value)
+    except UsageError as exc:
+        raise bad(str(exc)) from None
+    return value
+
+
 _VALIDATORS = {
     "corpus": _corpus_value,
     "rules": _rules_value,
@@ -188,6 +221,9 @@ _VALIDATORS = {
     "min-level": _level_value,
     "baseline": _baseline_value,
     "format": _format_value,
+    "store": _store_value,
+    "jobs": _jobs_value,
+    "fields": _fields_value,
 }
 
 

@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pandas as pd
-
 from .normalize import singular
 from .rules import FrameRules, Rules
 
@@ -245,14 +243,18 @@ def sentence_start(text: str, sentence: str, start: int) -> int:
     return found if 0 <= found <= start else max(0, start - max(sentence.find(text[start:start + 1]), 0))
 
 
-def add_frames(claims: pd.DataFrame, texts: dict[str, str], rules: Rules) -> pd.DataFrame:
-    """CLAIMS with the frame columns filled, read from each claim's sentence in TEXTS (by article id)."""
-    if claims.empty:
-        return claims.assign(**{column: pd.Series(dtype="object") for column in FRAME_COLUMNS})
-    reader = FrameReader.from_rules(rules)
-    frames = []
-    for article, sentence, start, end, entity in claims[["article", "sentence", "start", "end", "entity"]].itertuples(
-            index=False, name=None):
-        offset = sentence_start(texts.get(article, ""), sentence, int(start))
-        frames.append(reader.read(sentence, int(start) - offset, int(end) - offset, entity or ""))
-    return claims.assign(**{column: [getattr(f, column) for f in frames] for column in FRAME_COLUMNS})
+def frame_reader(rules: Rules) -> FrameReader:
+    """The frame reader of RULES (one per process: it holds the compiled lexicons)."""
+    return FrameReader.from_rules(rules)
+
+
+def frame_rows(claims: list, text: str, reader: FrameReader) -> list[dict]:
+    """One article's claims (the extractor's ClaimRows; TEXT its text) as row dicts with the frame
+    columns filled, for the claim table."""
+    rows = [c._asdict() if hasattr(c, "_asdict") else dict(c) for c in claims]
+    for row in rows:
+        offset = sentence_start(text, row["sentence"], int(row["start"]))
+        frame = reader.read(row["sentence"], int(row["start"]) - offset, int(row["end"]) - offset, row["entity"] or "")
+        for column in FRAME_COLUMNS:
+            row[column] = getattr(frame, column)
+    return rows

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import pandas as pd
+
 from .baseline import read_baseline
-from .compare import compare_claims
+from .compare import block_keys, comparable, compare_claims
+from .engine import Engine
 from .errors import ArticleError
-from .load import ARTICLE_SUFFIXES, Loaded, discover, parse_article, read_text
-from .pipeline import RunResult, claims_frame, extract_loaded
+from .load import ARTICLE_SUFFIXES, Fields, discover
+from .pipeline import RunResult, claims_frame, claims_with_stories
 from .records import file_id
 from .review import review
 from .rules import Rules
@@ -47,14 +50,15 @@ class CheckResult(RunResult):
         return out
 
 
-def _load_files(files: list[tuple[str, Path]], problems: list[ArticleError]) -> list[Loaded]:
-    loaded = []
-    for article_id, path in files:
-        try:
-            loaded.append(parse_article(article_id, str(path), read_text(path), path.suffix.lower()))
-        except ArticleError as exc:
-            problems.append(exc)
-    return loaded
+def claims_touching(claims: pd.DataFrame, targets: set[str]) -> pd.DataFrame:
+    """The claims of TARGETS and those of other articles in the comparison blocks theirs fall in:
+    all that compare_claims needs to find every finding that involves TARGETS."""
+    data = comparable(claims)
+    if data.empty:
+        return claims[claims["article"].isin(targets)]
+    keys = block_keys(data)
+    touched = set(keys[data["article"].isin(targets)])
+    return claims[claims["article"].isin(targets) | claims.index.isin(data.index[keys.isin(touched)])]
 
 
 def expand(paths: Iterable[Path | str], root: Path, problems: list[ArticleError] | None = None
@@ -85,7 +89,8 @@ def in_folders(path: Path, folders: Iterable[Path]) -> bool:
 
 def check_articles(articles: list[Path | str], corpus: list[Path | str], rules: Rules, *,
                    root: Path | None = None, baseline: Path | str | None = None, today: _dt.date | None = None,
-                   exception_findings: bool = False, whole_corpus: bool = False) -> CheckResult:
+                   exception_findings: bool = False, whole_corpus: bool = False,
+                   fields: Fields | None = None, engine: Engine | None = None) -> CheckResult:
     """Compare ``articles`` with ``corpus`` and keep the findings that involve the articles
     (every finding with ``whole_corpus``, as a baseline records them). Article ids are paths
     relative to ``root``, the same for every run, so that baselines and reports agree."""
@@ -96,10 +101,18 @@ def check_articles(articles: list[Path | str], corpus: list[Path | str], rules: 
     files: dict[Path, tuple[str, Path]] = {}
     for article_id, path in corpus_files + target_files:
         files.setdefault(path.resolve(), (article_id, path))
-    targets = sorted({files[p.resolve()][0] for _, p in target_files})
-    loaded = _load_files(list(files.values()), problems)
-    claims = extract_loaded(loaded, rules)
-    findings = review(loaded, claims, compare_claims(claims, rules), rules,
+    engine = engine or Engine(fields=fields)
+    done = engine.load_and_extract(list(files.values()), rules)
+    loaded = done.loaded
+    problems.extend(done.problems)
+    # A target export contributes all its records (ids "file#record").
+    target_paths = {p.resolve() for _, p in target_files}
+    targets = sorted({item.article.id for item in loaded if Path(item.article.path).resolve() in target_paths})
+    claims = claims_with_stories(loaded, [row for rows in done.rows for row in rows])
+    # Only the blocks (story, unit, what is counted) that a checked article's claims touch can give
+    # its findings; an edited exceptions file or a baseline needs them all.
+    compared = claims if whole_corpus or exception_findings else claims_touching(claims, set(targets))
+    findings = review(loaded, claims, compare_claims(compared, rules), rules,
                       targets=None if whole_corpus else set(targets), today=today, root=root,
                       exception_findings=exception_findings or whole_corpus)
     baselined = 0

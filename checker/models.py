@@ -107,6 +107,8 @@ class Article:
     url: str | None = None
     body_start: int = 0      # offset where the text proper begins (after metadata)
     line_starts: list[int] = field(default_factory=list)
+    record: int | None = None   # JSON exports: the line of the file where the article's record starts
+    field: str | None = None    # JSON exports: the record's field that is the text (offsets are inside it)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
@@ -123,6 +125,8 @@ class Article:
             "date_from": self.date_origin,
             "title": self.title,
             "url": self.url,
+            # only for articles read from a JSON export: where in the file their text is
+            **({"record": self.record, "field": self.field} if self.record is not None else {}),
         }
 
 

@@ -10,11 +10,10 @@ import pandas as pd
 
 from . import __version__
 from .compare import Finding, compare_claims
+from .engine import Engine
 from .errors import ArticleError
-from .extract import Extractor
-from .frames import add_frames
-from .load import Loaded, load_articles
-from .models import CLAIM_COLUMNS, INTERNAL_COLUMNS, ROW_COLUMNS, ClaimRow
+from .load import Fields, Loaded, article_files
+from .models import CLAIM_COLUMNS, INTERNAL_COLUMNS
 from .review import review
 from .rules import LEVELS, Rules, default_rules_dir, load_rules
 from .stories import StoryText, story_names
@@ -80,33 +79,49 @@ def _is_bundled(directory) -> bool:
         return False
 
 
-def claims_frame(rows: list[ClaimRow]) -> pd.DataFrame:
-    """The claim table of the extractor's rows: CLAIM_COLUMNS then INTERNAL_COLUMNS, the
-    SCOPE_COLUMNS still empty (``add_frames`` and the story grouping fill them)."""
+def claims_frame(rows: list[dict]) -> pd.DataFrame:
+    """The claim table of claim rows (the extractor's ClaimRow fields with their frame, as the
+    engine and the claim store keep them): CLAIM_COLUMNS then INTERNAL_COLUMNS, the story still
+    empty (the story grouping fills it)."""
     columns = CLAIM_COLUMNS + list(INTERNAL_COLUMNS)
     if not rows:
         return pd.DataFrame(columns=columns)
-    frame = pd.DataFrame.from_records(rows, columns=ROW_COLUMNS).reindex(columns=columns)
+    frame = pd.DataFrame.from_records(rows, columns=columns)
     return frame.astype({"period": "Int64", "line": "int64", "column": "int64", "start": "int64", "end": "int64"})
 
 
-def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = False) -> pd.DataFrame:
-    """Every claim of LOADED, with its frame and the story its article belongs to."""
-    loaded = list(loaded)
-    extractor = Extractor(rules)
-    rows: list[ClaimRow] = []
-    for item in loaded:
-        rows.extend(extractor.extract(item))
-    claims = add_frames(claims_frame(rows), {item.article.id: item.article.text for item in loaded}, rules)
+def claims_with_stories(loaded: list[Loaded], rows: list[dict], one_story: bool = False) -> pd.DataFrame:
+    """The claim table of LOADED (ROWS: their claims with frames), with the story of each article."""
+    claims = claims_frame(rows)
     stories = story_names([StoryText(item.article.id, item.view, item.article.published) for item in loaded], one_story)
     return claims.assign(story=claims["article"].map(stories).astype("object"))
 
 
+def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = False,
+                   engine: Engine | None = None) -> pd.DataFrame:
+    """Every claim of LOADED, with its frame and the story its article belongs to."""
+    loaded = list(loaded)
+    result = (engine or Engine()).extract_loaded(loaded, rules)
+    if result.problems:
+        raise result.problems[0]
+    return claims_with_stories(loaded, [row for rows in result.rows for row in rows], one_story)
+
+
+def extract_paths(paths: Iterable[str], rules: Rules, engine: Engine, stdin=None, one_story: bool = False
+                  ) -> tuple[list[Loaded], pd.DataFrame, list[ArticleError]]:
+    """Load and extract every article under PATHS (through ENGINE: processes, claim store)."""
+    problems: list[ArticleError] = []
+    files = article_files(paths, problems)
+    done = engine.load_and_extract(files, rules, stdin=stdin)
+    claims = claims_with_stories(done.loaded, [row for rows in done.rows for row in rows], one_story)
+    return done.loaded, claims, problems + done.problems
+
+
 def run(paths: list[str], rules_dir: str | Path | None = None, rules: Rules | None = None,
-        stdin=None, today=None, one_story: bool = False) -> RunResult:
+        stdin=None, today=None, one_story: bool = False, engine: Engine | None = None,
+        fields: Fields | None = None) -> RunResult:
     rules = rules or load_rules(rules_dir)
-    loaded, problems = load_articles(paths, stdin=stdin)
-    claims = extract_loaded(loaded, rules, one_story)
+    loaded, claims, problems = extract_paths(paths, rules, engine or Engine(fields=fields), stdin, one_story)
     # Verified facts, accepted exceptions and inline suppressions (today: when exceptions expire).
     findings = review(loaded, claims, compare_claims(claims, rules), rules, today=today)
     return RunResult(rules, loaded, problems, claims, findings, list(paths))

@@ -27,6 +27,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 # Words of at least two characters that start with a letter: numbers never decide a story.
 _TOKEN = r"(?u)\b[^\W\d_][\w'-]+\b"
 _CHUNK = 2048
+_PRODUCT_CELLS = 20_000_000   # cells of one chunk's product (rows x articles): ~240 MB at most
+_DATE_BLOCKING_FROM = 20_000  # articles; below, every pair is compared
 _BACKGROUND = 300
 
 
@@ -59,18 +61,56 @@ def _vectors(texts: list[str]):
 
 
 def _close_pairs(vectors, articles: list[StoryText], options: StoryOptions):
-    """Sparse graph of the pairs closer than the threshold."""
+    """Sparse graph of the pairs closer than the threshold.
+
+    The products are taken a chunk of rows at a time, the chunk shrinking as the input grows so
+    that one product holds at most about _PRODUCT_CELLS cells (memory stays flat). From
+    _DATE_BLOCKING_FROM articles on, a dated article is compared only with the articles dated
+    within the story window of its chunk (and the undated ones): two articles further apart than
+    the window never share a story, so this drops only edges the date split would mostly cut, and
+    the cost grows with the archive rather than with its square. Below that size every pair is
+    compared, exactly as before."""
     from scipy.sparse import coo_matrix
 
-    rows, cols = [], []
-    for begin in range(0, vectors.shape[0], _CHUNK):
-        block = (vectors[begin:begin + _CHUNK] @ vectors.T).tocoo()
-        keep = block.data >= 1.0 - options.threshold
-        rows.append(block.row[keep] + begin)
-        cols.append(block.col[keep])
-    row, col = np.concatenate(rows), np.concatenate(cols)
     n = len(articles)
+    chunk = max(64, min(_CHUNK, _PRODUCT_CELLS // max(n, 1)))
+    dated = [i for i, a in enumerate(articles) if a.published is not None]
+    if n >= _DATE_BLOCKING_FROM and dated:
+        row, col = _date_blocked_pairs(vectors, articles, dated, chunk, options)
+    else:
+        rows, cols = [], []
+        for begin in range(0, n, chunk):
+            block = (vectors[begin:begin + chunk] @ vectors.T).tocoo()
+            keep = block.data >= 1.0 - options.threshold
+            rows.append(block.row[keep] + begin)
+            cols.append(block.col[keep])
+        row, col = np.concatenate(rows), np.concatenate(cols)
     return coo_matrix((np.ones(len(row)), (row, col)), shape=(n, n))
+
+
+def _date_blocked_pairs(vectors, articles: list[StoryText], dated: list[int], chunk: int, options: StoryOptions):
+    """Close pairs, each dated chunk (in date order) against the articles within the window of it."""
+    dated = sorted(dated, key=lambda i: articles[i].published)
+    undated = np.array([i for i, a in enumerate(articles) if a.published is None], dtype=np.int64)
+    order = np.array(dated, dtype=np.int64)
+    days = np.array([articles[i].published.toordinal() for i in dated], dtype=np.int64)
+    rows, cols = [], []
+    for begin in range(0, len(order), chunk):
+        members = order[begin:begin + chunk]
+        lo = np.searchsorted(days, days[begin] - options.window_days, side="left")
+        hi = np.searchsorted(days, days[min(begin + chunk, len(order)) - 1] + options.window_days, side="right")
+        others = np.concatenate([order[lo:hi], undated])
+        block = (vectors[members] @ vectors[others].T).tocoo()
+        keep = block.data >= 1.0 - options.threshold
+        rows.append(members[block.row[keep]])
+        cols.append(others[block.col[keep]])
+    for begin in range(0, len(undated), chunk):  # an undated article may belong with any other
+        members = undated[begin:begin + chunk]
+        block = (vectors[members] @ vectors.T).tocoo()
+        keep = block.data >= 1.0 - options.threshold
+        rows.append(members[block.row[keep]])
+        cols.append(block.col[keep])
+    return np.concatenate(rows), np.concatenate(cols)
 
 
 def _cluster_component(vectors, members: np.ndarray, articles, options: StoryOptions) -> list[int]:
@@ -126,8 +166,9 @@ def _split_by_date(labels: np.ndarray, distance: np.ndarray, dates: list, option
 def _story_name(vectors, terms, members: list[int]) -> str:
     """A readable name: the three heaviest words of the story's articles."""
     weights = np.asarray(vectors[members].sum(axis=0)).ravel()
-    top = sorted(range(len(weights)), key=lambda k: (-weights[k], terms[k]))[:3]
-    return "-".join(re.sub(r"[^\w]+", "", terms[k]) for k in top if weights[k] > 0) or "story"
+    # Only the story's own words can name it: sort those, not the whole vocabulary.
+    top = sorted(np.flatnonzero(weights > 0).tolist(), key=lambda k: (-weights[k], terms[k]))[:3]
+    return "-".join(re.sub(r"[^\w]+", "", terms[k]) for k in top) or "story"
 
 
 def group_stories(articles: list[StoryText], options: StoryOptions | None = None) -> list[str]:

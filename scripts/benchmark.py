@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from checker.extract import Extractor  # noqa: E402
 from checker.load import parse_article  # noqa: E402
@@ -78,7 +79,21 @@ def main() -> None:
                     help="benchmark on the articles of this folder instead of the labelled sentences "
                          "(e.g. ../shared/corpora/ecbplus-dev: real news, where many sentences hold no number)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--archive", type=int, metavar="N",
+                    help="instead: time cold, warm and one-article check runs on an archive of N articles "
+                         "(scripts/benchmark_archive.py)")
+    ap.add_argument("--jobs", type=int, default=None, help="with --archive: --jobs for the runs (default: all cores)")
+    ap.add_argument("--compare-jobs", action="store_true", help="with --archive: also a cold --jobs 1 run")
+    ap.add_argument("--workdir", type=Path, default=None, help="with --archive: keep the archive and reports here")
     args = ap.parse_args()
+    if args.archive:
+        from benchmark_archive import benchmark, print_figures
+
+        figures = benchmark(args.archive, args.jobs, args.compare_jobs, args.workdir)
+        print(json.dumps(figures, indent=2) if args.json else "", end="")
+        if not args.json:
+            print_figures(figures)
+        return
 
     articles = folder_corpus(args.corpus) if args.corpus else corpus(args.sentences, args.per_article)
     loaded = [parse_article(f"a{i}.txt", f"a{i}.txt", text, ".txt") for i, text in enumerate(articles)]

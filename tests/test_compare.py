@@ -169,7 +169,7 @@ def test_blocking_never_compares_across_blocks(rules, monkeypatch):
     blocks = []
 
     def block_spy(block, *args, **kwargs):
-        blocks.append({block_of[(r["article"], r["start"])] for r in block.to_dict("records")})
+        blocks.append({block_of[(r["article"], r["start"])] for r in block})
         return real_block(block, *args, **kwargs)
 
     monkeypatch.setattr(compare, "_compare_block", block_spy)

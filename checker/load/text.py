@@ -12,17 +12,19 @@ import datetime as _dt
 import html
 import os
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import yaml
 
-from .errors import ArticleError, UsageError
-from .models import Article
+from ..errors import ArticleError, UsageError
+from ..models import Article
+from .page import keep_main_text, page_metadata
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# Newsroom exports (checker.load.records): one article per record.
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm") + RECORD_SUFFIXES
 HTML_SUFFIXES = (".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
@@ -68,7 +70,7 @@ def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + blank + text[end:]
 
 
-def _parse_date(value) -> _dt.date | None:
+def parse_date(value) -> _dt.date | None:
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
@@ -161,20 +163,16 @@ class _Metadata:
 
 
 def _html_metadata(text: str, meta: _Metadata) -> None:
-    """Title, date and outlet of an HTML page, from its <title> and <meta> tags."""
-    m = re.search(r"<title[^>]*>(.*?)</title", text, re.I | re.S)
-    if m:
-        meta.title = html.unescape(re.sub(r"\s+", " ", m.group(1))).strip() or None
-    for name, attr in (("date", "published"), ("article:published_time", "published"),
-                       ("author", None), ("og:site_name", "source")):
-        m = re.search(
-            rf"<meta[^>]{{0,400}}(?:name|property)=[\"']{re.escape(name)}[\"'][^>]{{0,400}}content=[\"']([^\"']{{1,200}})[\"']",
-            text, re.I)
-        if m and attr == "published" and not meta.published:
-            meta.published = _parse_date(m.group(1))
-            meta.date_origin = "metadata" if meta.published else meta.date_origin
-        elif m and attr == "source" and not meta.source:
-            meta.source, meta.source_origin = html.unescape(m.group(1)).strip(), "metadata"
+    """Title, date, outlet and address of a saved page, from its JSON-LD and meta tags."""
+    found = page_metadata(text)
+    meta.title = found["title"]
+    if found["published"]:
+        meta.published = parse_date(found["published"])
+        meta.date_origin = "metadata" if meta.published else meta.date_origin
+    if found["source"]:
+        meta.source, meta.source_origin = found["source"], "metadata"
+    if found["url"]:
+        meta.url = found["url"]
 
 
 def _front_matter(path: str, fm: re.Match, meta: _Metadata) -> None:
@@ -189,7 +187,7 @@ def _front_matter(path: str, fm: re.Match, meta: _Metadata) -> None:
         raise ArticleError(path, "front matter must be a mapping of keys (title, date, source, url)")
     doc = doc or {}
     if doc.get("date") is not None:
-        meta.published = _parse_date(doc["date"])
+        meta.published = parse_date(doc["date"])
         if meta.published is None:
             raise ArticleError(path, f"front matter date {doc['date']!r} is not YYYY-MM-DD")
         meta.date_origin = "metadata"
@@ -206,7 +204,7 @@ def _header_lines(path: str, text: str, view: str, meta: _Metadata) -> str:
     """Date and URL header lines ("date 2023-08-15", "URL: ..."): read and masked in the view."""
     m = _DATE_HEADER.match(text)
     if m:
-        meta.published = _parse_date(m.group(1))
+        meta.published = parse_date(m.group(1))
         if meta.published is None:
             raise ArticleError(path, f"date line {m.group(1)!r} is not a valid date")
         meta.date_origin = "metadata"
@@ -255,7 +253,7 @@ def parse_article(article_id: str, path: str, text: str, suffix: str) -> Loaded:
     meta = _Metadata()
     view = text
     if suffix in HTML_SUFFIXES:
-        view = mask_html(text)
+        view = keep_main_text(text, mask_html(text))
         _html_metadata(text, meta)
     fm = _FRONT_MATTER.match(text)
     if fm and suffix in (".md", ".markdown", ".txt"):
@@ -263,17 +261,29 @@ def parse_article(article_id: str, path: str, text: str, suffix: str) -> Loaded:
         view = _mask(view, 0, fm.end())
     else:
         view = _header_lines(path, text, view, meta)
-    _find_source(path, view, meta)
-    _find_date_and_title(view, meta)
-
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-    if suffix in SUPPRESSION_SUFFIXES:
-        view = mask_suppression_comments(text, view, line_starts)
     article = Article(
         id=article_id, path=path, text=text, source=meta.source, source_origin=meta.source_origin,
         published=meta.published, date_origin=meta.date_origin, title=meta.title, url=meta.url,
-        body_start=meta.body_start, line_starts=line_starts,
+        body_start=meta.body_start,
     )
+    return finish_article(article, view, suffix)
+
+
+def finish_article(article: Article, view: str, suffix: str) -> Loaded:
+    """What every format shares once its own metadata is read: the outlet from a dateline, the
+    URL's host or the file name; a date from the text; a title; line starts; suppression
+    comments blanked (Markdown and HTML)."""
+    meta = _Metadata(source=article.source or None, source_origin=article.source_origin or None,
+                     published=article.published, date_origin=article.date_origin, title=article.title,
+                     url=article.url, body_start=article.body_start)
+    _find_source(article.path, view, meta)
+    _find_date_and_title(view, meta)
+    text = article.text
+    article.source, article.source_origin = meta.source, meta.source_origin
+    article.published, article.date_origin, article.title = meta.published, meta.date_origin, meta.title
+    article.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    if suffix in SUPPRESSION_SUFFIXES:
+        view = mask_suppression_comments(text, view, article.line_starts)
     return Loaded(article, view)
 
 
@@ -388,25 +398,3 @@ def discover(paths: Iterable[str], problems: list | None = None) -> Iterator[tup
                 yield root.name, root
         else:
             raise UsageError(f"{given}: no such file or directory")
-
-
-def load_articles(paths: Iterable[str], stdin=None) -> tuple[list[Loaded], list[ArticleError]]:
-    """Read every article; an unreadable one is reported and the others still load."""
-    loaded: list[Loaded] = []
-    problems: list[ArticleError] = []
-    ids: set[str] = set()
-    for article_id, path in discover(paths, problems):
-        if article_id in ids:
-            # Two folders may hold the same relative name; keep ids unique and readable.
-            article_id = str(path) if path is not None else article_id
-        ids.add(article_id)
-        try:
-            if path is None:
-                text = (stdin or sys.stdin).read()
-                loaded.append(parse_article(article_id, "-", text, ".txt"))
-            else:
-                text = read_text(path)
-                loaded.append(parse_article(article_id, str(path), text, path.suffix.lower()))
-        except ArticleError as exc:
-            problems.append(exc)
-    return loaded, problems
