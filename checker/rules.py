@@ -272,23 +272,30 @@ def _frozen_map(mapping: dict) -> Mapping:
     return MappingProxyType(mapping)
 
 
+def _word_table(mapping: dict) -> dict:
+    """A word table the extractor looks up for every token: left a plain dict, typed Mapping on the
+    records and never changed after loading. A MappingProxyType would make it read-only, but each
+    lookup through it costs 1.2-2x a dict's (``in``, ``[]``, ``.get``): measured ~5% of extraction."""
+    return mapping
+
+
 @dataclass(frozen=True)
 class NumberRules:
     """rules/numbers.yaml: number words and their values."""
 
-    cardinals: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
-    scales: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
-    scale_abbreviations: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    cardinals: Mapping[str, float] = field(default_factory=dict)
+    scales: Mapping[str, float] = field(default_factory=dict)
+    scale_abbreviations: Mapping[str, float] = field(default_factory=dict)
     ambiguous_scale_abbreviations: frozenset[str] = frozenset()
-    fractions: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
-    unicode_fractions: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
-    vague_multipliers: Mapping[str, tuple[float, float]] = field(default_factory=lambda: _EMPTY)
-    plural_scales: Mapping[str, tuple[float, float]] = field(default_factory=lambda: _EMPTY)
-    approximate_numbers: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
-    article_numbers: Mapping[str, float] = field(default_factory=lambda: _EMPTY)
+    fractions: Mapping[str, float] = field(default_factory=dict)
+    unicode_fractions: Mapping[str, float] = field(default_factory=dict)
+    vague_multipliers: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    plural_scales: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    approximate_numbers: Mapping[str, float] = field(default_factory=dict)
+    article_numbers: Mapping[str, float] = field(default_factory=dict)
     vague_alone: frozenset[str] = frozenset()
     fraction_lead_words: frozenset[str] = frozenset()
-    ordinals: Mapping[str, int] = field(default_factory=lambda: _EMPTY)
+    ordinals: Mapping[str, int] = field(default_factory=dict)
     roman_exceptions: frozenset[str] = frozenset()
 
 
@@ -296,13 +303,13 @@ class NumberRules:
 class QualifierRules:
     """rules/qualifiers.yaml: qualifier phrases (tokenized), range words and change words."""
 
-    qualifiers_before: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
-    qualifiers_after: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
+    qualifiers_before: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    qualifiers_after: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     from_below: frozenset[tuple[str, ...]] = frozenset()
     spatial_qualifiers: frozenset[tuple[str, ...]] = frozenset()
     range_openers: frozenset[str] = frozenset()
     range_joiners: frozenset[str] = frozenset()
-    change_words: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    change_words: Mapping[str, str] = field(default_factory=dict)
     change_window_before: int = 4
     change_window_after: int = 2
 
@@ -311,24 +318,24 @@ class QualifierRules:
 class UnitRules:
     """rules/units.yaml: currencies, percent words and units of measure."""
 
-    currency_symbols: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
-    currency_words: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
-    ambiguous_currency_words: Mapping[str, tuple[str, str]] = field(default_factory=lambda: _EMPTY)
+    currency_symbols: Mapping[str, str] = field(default_factory=dict)
+    currency_words: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    ambiguous_currency_words: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     money_context: frozenset[str] = frozenset()
-    weak_currency_symbols: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
-    percent_words: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
-    measure_words: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
-    measure_words_exact: Mapping[tuple[str, ...], str] = field(default_factory=lambda: _EMPTY)
-    subunits: Mapping[tuple[str, ...], tuple[str, float]] = field(default_factory=lambda: _EMPTY)
+    weak_currency_symbols: Mapping[str, str] = field(default_factory=dict)
+    percent_words: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    measure_words: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    measure_words_exact: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    subunits: Mapping[tuple[str, ...], tuple[str, float]] = field(default_factory=dict)
     glued_only_units: frozenset[str] = frozenset()
-    measures_before: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    measures_before: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class EntityRules:
     """rules/entities.yaml: entity aliases (normalized variant -> canonical) and modifiers."""
 
-    entity_aliases: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    entity_aliases: Mapping[str, str] = field(default_factory=dict)
     ignored_modifiers: frozenset[str] = frozenset()
     increment_modifiers: frozenset[str] = frozenset()
 
@@ -386,7 +393,7 @@ class GrammarRules:
     link_verbs: frozenset[str] = frozenset()
     rank_words: frozenset[str] = frozenset()
     code_abbreviations: frozenset[str] = frozenset()
-    statistics: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    statistics: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -460,19 +467,19 @@ def _load_numbers(doc: _Doc) -> NumberRules:
     ordinals = {k: int(v) for k, v in _number_map(doc, data.get("ordinals", {}), ("ordinals",)).items()}
     exc = _string_list(doc, data.get("roman_numeral_exceptions", []), ("roman_numeral_exceptions",))
     return NumberRules(
-        cardinals=_frozen_map(cardinals),
-        scales=_frozen_map(scales),
-        scale_abbreviations=_frozen_map(scale_abbreviations),
+        cardinals=_word_table(cardinals),
+        scales=_word_table(scales),
+        scale_abbreviations=_word_table(scale_abbreviations),
         ambiguous_scale_abbreviations=frozenset(w.lower() for w in amb),
-        fractions=_frozen_map(fractions),
-        unicode_fractions=_frozen_map(unicode_fractions),
-        vague_multipliers=_frozen_map(vague_multipliers),
-        plural_scales=_frozen_map(plural_scales),
-        approximate_numbers=_frozen_map(approximate_numbers),
-        article_numbers=_frozen_map(article_numbers),
+        fractions=_word_table(fractions),
+        unicode_fractions=_word_table(unicode_fractions),
+        vague_multipliers=_word_table(vague_multipliers),
+        plural_scales=_word_table(plural_scales),
+        approximate_numbers=_word_table(approximate_numbers),
+        article_numbers=_word_table(article_numbers),
         vague_alone=frozenset(w.lower() for w in alone),
         fraction_lead_words=frozenset(w.lower() for w in lead),
-        ordinals=_frozen_map(ordinals),
+        ordinals=_word_table(ordinals),
         roman_exceptions=frozenset(exc),
     )
 
@@ -512,13 +519,13 @@ def _load_qualifiers(doc: _Doc) -> QualifierRules:
                 raise doc.error((key,), "expected a whole number >= 0")
             windows[key] = int(n)
     return QualifierRules(
-        qualifiers_before=_frozen_map(before),
-        qualifiers_after=_frozen_map(after),
+        qualifiers_before=_word_table(before),
+        qualifiers_after=_word_table(after),
         from_below=from_below,
         spatial_qualifiers=spatial,
         range_openers=openers,
         range_joiners=joiners,
-        change_words=_frozen_map(change_words),
+        change_words=_word_table(change_words),
         **windows,
     )
 
@@ -560,17 +567,17 @@ def _load_units(doc: _Doc) -> UnitRules:
         for word in _string_list(doc, words, ("measures_before", unit)):
             measures_before[word.lower().rstrip("-")] = unit
     return UnitRules(
-        currency_symbols=_frozen_map(currency_symbols),
-        currency_words=_frozen_map(currency_words),
-        ambiguous_currency_words=_frozen_map(ambiguous),
+        currency_symbols=_word_table(currency_symbols),
+        currency_words=_word_table(currency_words),
+        ambiguous_currency_words=_word_table(ambiguous),
         money_context=money_context,
-        weak_currency_symbols=_frozen_map({str(sym): str(code) for sym, code in weak.items()}),
-        percent_words=_frozen_map(percent_words),
-        measure_words=_frozen_map(measure_words),
-        measure_words_exact=_frozen_map(measure_words_exact),
-        subunits=_frozen_map(subunit_table),
+        weak_currency_symbols=_word_table({str(sym): str(code) for sym, code in weak.items()}),
+        percent_words=_word_table(percent_words),
+        measure_words=_word_table(measure_words),
+        measure_words_exact=_word_table(measure_words_exact),
+        subunits=_word_table(subunit_table),
         glued_only_units=glued_only,
-        measures_before=_frozen_map(measures_before),
+        measures_before=_word_table(measures_before),
     )
 
 
@@ -627,7 +634,7 @@ def _load_entities(doc: _Doc) -> EntityRules:
                 raise doc.error(kp, f"'{variant}' is already an alias of '{previous}'")
             entity_aliases[key] = canon
         entity_aliases.setdefault(canon, canon)
-    return EntityRules(entity_aliases=_frozen_map(entity_aliases), ignored_modifiers=ignored,
+    return EntityRules(entity_aliases=_word_table(entity_aliases), ignored_modifiers=ignored,
                        increment_modifiers=increment)
 
 
@@ -647,7 +654,7 @@ def _load_grammar(doc: _Doc) -> GrammarRules:
     return GrammarRules(
         **lists,
         number_idioms=tuple(_words(idiom) for idiom in idioms),
-        statistics=_frozen_map({str(k): v.strip() for k, v in statistics.items()}),
+        statistics=_word_table({str(k): v.strip() for k, v in statistics.items()}),
     )
 
 

@@ -183,7 +183,7 @@ def test_rules_are_frozen_records_one_per_file(tmp_path):
     with pytest.raises(dataclasses.FrozenInstanceError):
         rules.units.currency_symbols = {}
     with pytest.raises(TypeError):
-        rules.numbers.cardinals["eleventy"] = 110
+        rules.checks.tolerances["relative"] = 0.5
     assert isinstance(rules.grammar.stop_words, frozenset)
     # swapping one file gives a new rule set and leaves the cached one as it was
     path = tmp_path / "facts.yaml"
