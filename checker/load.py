@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 import yaml
 
 from .errors import ArticleError, UsageError
+from .masking import blank_spans, mask_nonprose, tag_spans
 from .models import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -57,7 +58,9 @@ _TEXT_DATES = re.compile(
     rf"|\b(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon4>{_MONTH_RE}),?[ \t]+(?P<y4>(?:19|20)\d{{2}})\b",
     re.I,
 )
-_TAG = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
+# What is never prose in HTML: comments, tags, and script, style, code and pre elements with their
+# content (found by masking.tag_spans in linear time, as this pattern would find them).
+_TAG = re.compile(r"<!--.*?-->|<(script|style|code|pre)\b[^>]*>.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK_TAGS = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|title|blockquote)\b", re.I)
 
@@ -104,14 +107,14 @@ def mask_html(text: str) -> str:
     """Same-length view of an HTML document: tags blanked, entities decoded in place."""
     out = []
     pos = 0
-    for m in _TAG.finditer(text):
-        out.append(text[pos:m.start()])
+    for a, b in tag_spans(text):  # what _TAG finds, in linear time (no rescans of unclosed comments)
+        out.append(text[pos:a])
         # A block-level tag ends a sentence; keep that as a line break where there is room.
-        chunk = _mask(m.group(0), 0, len(m.group(0)))
-        if _BLOCK_TAGS.match(m.group(0)) and "\n" not in chunk and chunk:
+        chunk = _mask(text[a:b], 0, b - a)
+        if _BLOCK_TAGS.match(text, a) and "\n" not in chunk and chunk:
             chunk = "\n" + chunk[1:]
         out.append(chunk)
-        pos = m.end()
+        pos = b
     out.append(text[pos:])
     masked = "".join(out)
 
@@ -267,6 +270,8 @@ def parse_article(article_id: str, path: str, text: str, suffix: str) -> Loaded:
     _find_date_and_title(view, meta)
 
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    # URLs, e-mail addresses, paths, hashes and code hold numbers that are no claims.
+    view = mask_nonprose(view, markdown=suffix in (".md", ".markdown"))
     if suffix in SUPPRESSION_SUFFIXES:
         view = mask_suppression_comments(text, view, line_starts)
     article = Article(
@@ -314,10 +319,9 @@ def mask_suppression_comments(text: str, view: str, line_starts: list[int]) -> s
     claims. (In HTML the tag masking has blanked them already.)"""
     if "factcheck:" not in text:
         return view
-    for start, end, line in text_lines(text, line_starts or [0]):
-        if comment_body(line) is not None:
-            view = view[:start] + " " * (end - start) + view[end:]
-    return view
+    # blanked in one pass (not one copy of the view per comment line)
+    return blank_spans(view, [(start, end) for start, end, line in text_lines(text, line_starts or [0])
+                              if comment_body(line) is not None])
 
 
 def read_text(path: Path) -> str:

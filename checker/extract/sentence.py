@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 from typing import NamedTuple, Sequence
 
@@ -24,6 +25,10 @@ _CONVERSION_GAP = re.compile(
     r"[\s,(]*(?:or|about|around|roughly|some|approximately)?[\s(]*"
     r"(?:nearly|about|around|roughly|some|approximately|almost)?[\s(]*")
 _MEASURE_GAP = re.compile(r"[ \t]*\([ \t]*")
+# The largest amount read as a claim: a thousand times the largest figure of world news (the world's
+# GDP is about 1e14 dollars; the national debt of a hyperinflation a few 1e18s). Beyond it, a number
+# is debris ("9" a thousand times).
+MAX_QUANTITY = 1e24
 
 
 def _ordinal(lx: Lexicon, tokens: list[Token], i: int) -> tuple[Claim | None, int] | None:
@@ -51,6 +56,8 @@ def _read_number(lx: Lexicon, ctx: SentenceContext, i: int) -> int:
     phrase = lx.grammar.parse_at(tokens, i)
     if phrase is None:
         return i + 1
+    if not all(v is None or math.isfinite(v) and abs(v) <= MAX_QUANTITY for v in (phrase.value, phrase.low, phrase.high)):
+        return max(phrase.j, i + 1)  # debris of digits or number words, no quantity of news
     if phrase.words and any(in_idiom(lx, tokens, k) for k in range(phrase.i, max(phrase.j, phrase.i + 1))):
         return max(phrase.j, i + 1)  # "at one point", "a zero-day flaw", "zero tolerance"
     claim = read_claim(lx, ctx, phrase)
