@@ -17,7 +17,7 @@ from .baseline import read_baseline
 from .compare import compare_claims
 from .errors import ArticleError
 from .load import ARTICLE_SUFFIXES, Loaded, discover, parse_article, read_text
-from .pipeline import RunResult, claims_frame, extract_loaded
+from .pipeline import RunResult, claims_frame, extract_loaded, failed_ids
 from .records import file_id
 from .review import review
 from .rules import Rules
@@ -98,8 +98,10 @@ def check_articles(articles: list[Path | str], corpus: list[Path | str], rules: 
         files.setdefault(path.resolve(), (article_id, path))
     targets = sorted({files[p.resolve()][0] for _, p in target_files})
     loaded = _load_files(list(files.values()), problems)
-    claims = extract_loaded(loaded, rules)
-    findings = review(loaded, claims, compare_claims(claims, rules), rules,
+    claims = extract_loaded(loaded, rules, problems=problems)
+    failed = failed_ids(problems)
+    loaded = [item for item in loaded if item.article.id not in failed]
+    findings = review(loaded, claims, compare_claims(claims, rules, problems), rules,
                       targets=None if whole_corpus else set(targets), today=today, root=root,
                       exception_findings=exception_findings or whole_corpus)
     baselined = 0

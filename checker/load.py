@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from .errors import ArticleError, UsageError
+from .errors import ArticleError, ArticleNote, UsageError
 from .masking import blank_spans, mask_nonprose, tag_spans
 from .models import Article
 
@@ -343,28 +343,44 @@ def read_text(path: Path) -> str:
         raise ArticleError(path, f"not UTF-8 text (byte {exc.start}: {exc.reason})") from None
 
 
-def _article_files(root: Path, problems: list | None) -> list[Path]:
+def _article_files(root: Path, problems: list | None, notes: list | None = None) -> list[Path]:
     """Article files under ``root``, recursively, sorted; hidden files and folders skipped.
 
     A folder that cannot be listed is reported (in ``problems``, when given) instead of being
-    skipped in silence, as ``Path.rglob`` would.
+    skipped in silence, as ``Path.rglob`` would; so is a file of another type (in ``notes``).
     """
     def unreadable(exc: OSError) -> None:
         if problems is not None:
             where = exc.filename or root
             problems.append(ArticleError(where, f"cannot read folder ({exc.strerror or exc})"))
 
-    files = []
+    files, skipped = [], []
     for folder, dirs, names in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             p = Path(folder) / name
             if not name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file():
                 files.append(p)
+            elif not name.startswith("."):
+                skipped.append(p)
+    if notes is not None and skipped:
+        notes.extend(_skipped_notes(sorted(skipped)))
     return sorted(files)
 
 
-def discover(paths: Iterable[str], problems: list | None = None) -> Iterator[tuple[str, Path | None]]:
+def _skipped_notes(skipped: list[Path], shown: int = 20) -> list[ArticleNote]:
+    """Notes for the files of other types in a folder: each of the first ``shown``, then a count."""
+    why = f"skipped: not an article ({', '.join(ARTICLE_SUFFIXES)})"
+    out = [ArticleNote(str(p), why) for p in skipped[:shown]]
+    if len(skipped) > shown:
+        suffixes = sorted({p.suffix.lower() or "no suffix" for p in skipped[shown:]})
+        out.append(ArticleNote(str(skipped[shown].parent), f"and {len(skipped) - shown} more files skipped "
+                                                           f"({', '.join(suffixes[:10])})"))
+    return out
+
+
+def discover(paths: Iterable[str], problems: list | None = None,
+             notes: list | None = None) -> Iterator[tuple[str, Path | None]]:
     """Yield (article id, path) for every article under the given files and folders.
 
     ``-`` yields ("<stdin>", None). A folder contributes its article files, recursively, in
@@ -379,7 +395,7 @@ def discover(paths: Iterable[str], problems: list | None = None) -> Iterator[tup
         root = Path(given)
         if root.is_dir():
             before = len(problems) if problems is not None else 0
-            files = _article_files(root, problems)
+            files = _article_files(root, problems, notes)
             if not files and (problems is None or len(problems) == before):
                 raise UsageError(f"{given}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
             for p in files:
@@ -394,12 +410,14 @@ def discover(paths: Iterable[str], problems: list | None = None) -> Iterator[tup
             raise UsageError(f"{given}: no such file or directory")
 
 
-def load_articles(paths: Iterable[str], stdin=None) -> tuple[list[Loaded], list[ArticleError]]:
-    """Read every article; an unreadable one is reported and the others still load."""
+def load_articles(paths: Iterable[str], stdin=None, notes: list | None = None) -> tuple[list[Loaded], list[ArticleError]]:
+    """Read every article; an unreadable one is reported and the others still load. With
+    ``notes``, files of other types skipped in folders and articles without any text are listed
+    there."""
     loaded: list[Loaded] = []
     problems: list[ArticleError] = []
     ids: set[str] = set()
-    for article_id, path in discover(paths, problems):
+    for article_id, path in discover(paths, problems, notes):
         if article_id in ids:
             # Two folders may hold the same relative name; keep ids unique and readable.
             article_id = str(path) if path is not None else article_id
@@ -413,4 +431,7 @@ def load_articles(paths: Iterable[str], stdin=None) -> tuple[list[Loaded], list[
                 loaded.append(parse_article(article_id, str(path), text, path.suffix.lower()))
         except ArticleError as exc:
             problems.append(exc)
+            continue
+        if notes is not None and not any(c.isalnum() for c in loaded[-1].view):
+            notes.append(ArticleNote(loaded[-1].article.path, "empty article: no text to check"))
     return loaded, problems

@@ -21,6 +21,8 @@ MAX_SENTENCE = 1200
 # Where a long sentence is cut, best first: after a semicolon or a comma, at a dash between
 # spaces, at whitespace; else after any character that is neither a letter nor a digit.
 _CUT_POINTS = ("; ", ", ", " – ", " — ", " - ")
+_SPACE = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _ends_sentence(text: str, end_punct: int, after: int) -> bool:
@@ -101,12 +103,10 @@ def _cut_point(text: str, a: int, b: int) -> int:
         k = text.rfind(mark, lo, hi)
         if k >= 0:
             return k + 1
-    for k in range(hi - 1, lo - 1, -1):
-        if text[k].isspace():
-            return k
-    for k in range(hi - 1, lo - 1, -1):
-        if not text[k].isalnum():
-            return k + 1
+    for pattern, after in ((_SPACE, 0), (_NOT_ALNUM, 1)):
+        starts = [m.start() for m in pattern.finditer(text, lo, hi)]
+        if starts:
+            return starts[-1] + after
     return hi  # one word or number of MAX_SENTENCE characters: layout debris, cut anywhere
 
 

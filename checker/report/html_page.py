@@ -13,7 +13,7 @@ highlighted sentence in the full article.
 
 from __future__ import annotations
 
-from .base import Formatter
+from .base import Formatter, no_findings_line
 from .claims import claim_records
 from .html_articles import Articles
 from .html_assets import JS, content_security_policy, stylesheet
@@ -50,7 +50,7 @@ def render_html(result, report: dict) -> str:
         '<main id="main">',
         summary_section(report, articles),
         *_tablist(len(active), total_claims, text_count),
-        *_findings_panel(findings, active, suppressed, articles),
+        *_findings_panel(findings, active, suppressed, articles, summary),
         *_claims_panel(records, columns, articles, total_claims),
         *_articles_panel(articles, _claim_counts(every_claim)),
         "</main>",
@@ -142,7 +142,8 @@ def _tablist(active: int, claims: int, text_count: int) -> list[str]:
     ]
 
 
-def _findings_panel(findings: list[dict], active: list, suppressed: list, articles: Articles) -> list[str]:
+def _findings_panel(findings: list[dict], active: list, suppressed: list, articles: Articles,
+                    summary: dict) -> list[str]:
     out = [
         '<section id="panel-findings" role="tabpanel" aria-labelledby="findings-h" tabindex="0">',
         '<h2 id="findings-h">Findings</h2>',
@@ -154,7 +155,7 @@ def _findings_panel(findings: list[dict], active: list, suppressed: list, articl
         out += [finding_card(n, f, articles) for n, f in active]
         out.append('<p class="no-match empty" hidden>No finding matches these filters.</p>')
     else:
-        out.append('<p class="empty">No discrepancies found.</p>')
+        out.append(f'<p class="empty">{esc(no_findings_line(summary))}</p>')
     out.append("</div>")
     if suppressed:
         out += _suppressed_list(suppressed, articles)
