@@ -98,13 +98,13 @@ def test_any_text_gives_claims_that_point_at_the_file(text, suffix):
     check_claims(text, suffix)
 
 
-@settings(max_examples=int(2000 * EXAMPLES_SCALE))
+@settings(max_examples=int(1500 * EXAMPLES_SCALE))
 @given(st.text(alphabet=st.sampled_from(list("<>!-/ascriptyleodpr \n\"'SCRIPT")), max_size=40))
 def test_tag_spans_finds_what_the_tag_pattern_finds(text):
     assert list(tag_spans(text)) == [(m.start(), m.end()) for m in _TAG.finditer(text)]
 
 
-@settings(max_examples=int(1500 * EXAMPLES_SCALE))
+@settings(max_examples=int(800 * EXAMPLES_SCALE))
 @given(st.lists(st.tuples(st.sampled_from(NEWS_TOKENS + ["a" * 700, "1," * 400, "x"]), _sep), max_size=40)
        .map(lambda parts: "".join(a + b for a, b in parts)))
 def test_sentences_are_bounded_and_lose_no_text(text):
