@@ -18,8 +18,8 @@ compare across runs. No test asserts on them.
 With --hostile it measures instead hostile inputs (scripts/hostile_shapes.py: "1,1,1,...", a
 million digits, "one hundred and" repeated, an unclosed HTML comment, ...) against ordinary news
 of the same size, at --sizes (default 10 KB, 100 KB and 1 MB): each file is checked by
-`factcheck run` (all report files written) in a fresh process, which reports the seconds per MB of
-the run (after a warm-up run on one sentence has paid for imports and rules), its peak resident
+`factcheck run` (all report files written) in a fresh process, which reports the CPU seconds per MB
+of the run (after a warm-up run on one sentence has paid for imports and rules), its peak resident
 memory, its exit code and the size of report.html against the input's; a run over --timeout
 seconds is stopped and shown as such.
 """
@@ -95,13 +95,13 @@ def hostile_one(path: str, rules: str | None) -> None:
             cli.main(args=["run", tiny, "-f", "json", "-o", os.devnull, "--no-reports"] + args[6:], standalone_mode=True)
         except SystemExit:
             pass
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         try:
             cli.main(args=args + ["--reports-dir", reports], standalone_mode=True)
             code = 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 2
-        seconds = time.perf_counter() - t0
+        seconds = time.process_time() - t0
         html = os.path.getsize(os.path.join(reports, "report.html")) if os.path.exists(
             os.path.join(reports, "report.html")) else 0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux

@@ -183,3 +183,76 @@ def test_masking_keeps_offsets_and_line_breaks():
 def test_prose_fractions_dates_and_slashes_are_not_masked():
     text = "Open 24/7, half is 1/2, on 12/05/2023, and/or U.S./Mexico, 1,500,000 and 20230815 people."
     assert mask_nonprose(text, markdown=True) == text
+
+
+# ------------------------------------------------------------------ one bad article never loses the others
+
+def _folder(tmp_path, monkeypatch=None):
+    (tmp_path / "a.txt").write_text("MOSCOW /TASS/. 83 foreign companies took part in Army-2023.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Sputnik said 82 foreign companies took part in Army-2023.\n", encoding="utf-8")
+    (tmp_path / "hostile.txt").write_text("1," * 50_000, encoding="utf-8")
+    (tmp_path / "trips.txt").write_text("This one trips a bug: 12 people.\n", encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe not text")
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG")
+    return tmp_path
+
+
+@pytest.fixture
+def tripping_extractor(monkeypatch):
+    """The extractor with a bug that trips on one article (trips.txt)."""
+    original = Extractor.extract
+
+    def extract(self, loaded):
+        if "trips a bug" in loaded.article.text:
+            raise ZeroDivisionError("planted bug")
+        return original(self, loaded)
+
+    monkeypatch.setattr(Extractor, "extract", extract)
+
+
+def test_a_bug_on_one_article_is_that_articles_error(tmp_path, tripping_extractor, run_cli):
+    folder = _folder(tmp_path)
+    done = run_cli("run", str(folder), "-f", "json", "--no-reports")
+    assert done.exit_code == 2
+    report = json.loads(done.stdout)
+    assert sorted(a["article"] for a in report["articles"]) == ["a.txt", "b.txt", "empty.md", "hostile.txt"]
+    errors = {e["path"].rsplit("/", 1)[-1]: e["message"] for e in report["errors"]}
+    assert set(errors) == {"broken.txt", "trips.txt"}
+    assert errors["trips.txt"].startswith("internal error while extracting claims: ZeroDivisionError: planted bug")
+    assert [f["rule"] for f in report["findings"]] == ["FC101"]  # 83 against 82, still found
+    assert {n["path"].rsplit("/", 1)[-1]: n["message"] for n in report["notes"]} == {
+        "picture.png": "skipped: not an article (.txt, .md, .markdown, .html, .htm)",
+        "empty.md": "empty article: no text to check"}
+
+
+def test_unreadable_articles_are_named_once_and_the_summary_says_so(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text("12 people attended.\n", encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe not text")
+    done = run_cli("run", str(tmp_path), "--no-reports")
+    assert done.exit_code == 2
+    out = done.stdout + done.stderr
+    assert out.count("broken.txt") == 1
+    assert "No discrepancies found." not in out
+    assert "No discrepancies found in the 1 article read; 1 could not be checked." in done.stdout
+    assert done.stdout.rstrip().splitlines()[-1].endswith("1 unreadable, not checked")
+
+
+def test_a_failing_comparison_block_loses_no_other_block(monkeypatch):
+    import checker.compare as compare
+    from checker.pipeline import run
+
+    original = compare._compare_block
+
+    def block(data, rules, rising):
+        if (data["value"] == 800).any():  # the delegates of the 11th MCIS
+            raise KeyError("planted bug")
+        return original(data, rules, rising)
+
+    monkeypatch.setattr(compare, "_compare_block", block)
+    seeds = str(REPO_ROOT / "seeds")
+    result = run([seeds])
+    assert {f.entity for f in result.findings} == {"foreign companies", "international organizations"}
+    assert len(result.problems) == 1 and result.problems[0].problem.startswith("internal error while comparing ")
+    assert "KeyError: 'planted bug'" in result.problems[0].problem
+    assert "000_4e0e0dac921ab872.txt" in result.problems[0].path
