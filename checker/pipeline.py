@@ -95,7 +95,7 @@ def claims_frame(rows: list[dict]) -> pd.DataFrame:
 
 
 def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = False,
-                   problems: list | None = None) -> pd.DataFrame:
+                   problems: list | None = None, notes: list | None = None) -> pd.DataFrame:
     """Every claim of LOADED, with its frame and the story its article belongs to.
 
     With ``problems``, an article whose extraction fails (a bug) is added to it as that article's
@@ -110,6 +110,8 @@ def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = Fal
             if problems is None:
                 raise
             problems.append(_failed(item, exc, "extracting claims"))
+    if notes is not None:
+        notes.extend(extractor.take_notes())
     if problems:
         failed = failed_ids(problems)
         loaded = [item for item in loaded if item.article.id not in failed]
@@ -153,7 +155,7 @@ def run(paths: list[str], rules_dir: str | Path | None = None, rules: Rules | No
     rules = rules or load_rules(rules_dir)
     notes: list = []
     loaded, problems = load_articles(paths, stdin=stdin, notes=notes)
-    claims = extract_loaded(loaded, rules, one_story, problems)
+    claims = extract_loaded(loaded, rules, one_story, problems, notes)
     failed = failed_ids(problems)
     loaded = [item for item in loaded if item.article.id not in failed]
     # Verified facts, accepted exceptions and inline suppressions (today: when exceptions expire).

@@ -256,3 +256,16 @@ def test_a_failing_comparison_block_loses_no_other_block(monkeypatch):
     assert len(result.problems) == 1 and result.problems[0].problem.startswith("internal error while comparing ")
     assert "KeyError: 'planted bug'" in result.problems[0].problem
     assert "000_4e0e0dac921ab872.txt" in result.problems[0].path
+
+
+def test_a_sentence_of_too_many_numbers_is_read_up_to_the_cap_and_noted(tmp_path):
+    from checker.extract.sentence import MAX_NUMBERS_PER_SENTENCE
+    from checker.pipeline import run
+
+    (tmp_path / "table.txt").write_text("$1 " * 1000, encoding="utf-8")
+    result = run([str(tmp_path)])
+    claims = result.claims
+    assert 0 < len(claims) <= MAX_NUMBERS_PER_SENTENCE * (3000 // 600 + 2)
+    assert [n.message for n in result.notes] == [
+        f"line 1, column {3 * MAX_NUMBERS_PER_SENTENCE + 2}: more than {MAX_NUMBERS_PER_SENTENCE} numbers in one "
+        "sentence (a table or list of figures?); the rest of it was not read"]
