@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from .rules import Rules
 
 # Thousands groups must be exact ("1,500", not "1,2"), so lists like "1,2 and 3" stay apart.
+# The Indian grouping is tried only where a run of digits and commas starts, not again after each
+# of its commas: "11,11,11,..." would otherwise be rescanned to its end from every group.
 TOKEN_RE = re.compile(
-    r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"(?P<num>(?<!\d,)\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|(?<![\d.,])\.\d+(?!\d|\.\d))"  # Indian grouping first ("₹1,29,999", "3,17,240")
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>\S)"

@@ -81,4 +81,8 @@ SHAPES = {
     "$ 1 $ 1": lambda n: (".txt", _repeat("$1 ", n)),
     "Jan 1 Jan 1": lambda n: (".txt", _repeat("Jan 1, ", n)),
     "&amp; entities": lambda n: (".html", _repeat("&amp;1", n)),
+    "11,11,11 (Indian groups)": lambda n: (".txt", _repeat("11,", n)),
+    "a.a.a. (abbreviations)": lambda n: (".txt", _repeat("a.", n)),
+    "a@a@a (addresses)": lambda n: (".txt", _repeat("a.a@", n)),
+    "Army Forum Conference (names)": lambda n: (".txt", _repeat("Army Forum Conference ", n)),
 }
