@@ -61,7 +61,9 @@ def run(paths, fmt, output, rules_dir, fail_level, min_level, reports_dir, no_re
         write_report_files(result, report, Path(reports_dir))
     emit(render_report(result, report, fmt), output)
     if result.problems:
-        report_problems(result.problems)
+        # once each: on stderr unless the report on the terminal lists them already
+        if output not in (None, "-") or fmt not in ("table", "markdown"):
+            report_problems(result.problems)
         raise UsageError(f"{len(result.problems)} article(s) could not be read; the others were checked")
     if fail_level and any(LEVEL_RANK[f.level] >= LEVEL_RANK[fail_level] and not f.suppressed for f in result.findings):
         sys.exit(1)

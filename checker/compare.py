@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz
 
+from .errors import internal_error
 from .models import NON_QUANTITY_UNITS
 from .normalize import canonical_entity
 from .rules import LEVEL_RANK, Rules
@@ -173,8 +174,10 @@ def block_keys(claims: pd.DataFrame) -> pd.Series:
     return claims["story"].astype("string").fillna("") + "|" + claims["unit"] + "|" + noun
 
 
-def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
-    """All cross-source findings of a claim table (one row per claim)."""
+def compare_claims(claims: pd.DataFrame, rules: Rules, problems: list | None = None) -> list[Finding]:
+    """All cross-source findings of a claim table (one row per claim). With ``problems``, a block
+    whose comparison fails (a bug) is added to it, naming the block's articles, and the other
+    blocks are still compared."""
     data = comparable(claims)
     if data.empty:
         return []
@@ -195,7 +198,13 @@ def compare_claims(claims: pd.DataFrame, rules: Rules) -> list[Finding]:
         blocks.setdefault(row["_block"], []).append(row)
     findings: list[Finding] = []
     for key in sorted(blocks):
-        findings.extend(_compare_block(blocks[key], rules, rising))
+        try:
+            findings.extend(_compare_block(blocks[key], rules, rising))
+        except Exception as exc:  # one block's bug must not lose the others
+            if problems is None:
+                raise
+            articles = ", ".join(sorted({row["article"] for row in blocks[key]}))
+            problems.append(internal_error(articles, exc, f"comparing {key}"))
     findings.sort(key=lambda f: (-LEVEL_RANK.get(f.level, -1), f.event or "", f.entity, f.claims[0]["article"]))
     return findings
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .errors import ArticleError
+from .errors import ArticleError, ArticleNote, internal_error
 from .extract import Extractor
 from .frames import frame_reader, frame_rows
 from .load import RECORD_SUFFIXES, Fields, Loaded, load_file, load_stdin
@@ -56,6 +56,7 @@ class BatchResult:
     rows: list[list[dict]] = field(default_factory=list)   # per article, in order
     problems: list[ArticleError] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+    notes: list = field(default_factory=list)   # ArticleNote: empty articles, sentences not read to their end
 
 
 class Worker:
@@ -86,7 +87,10 @@ class Worker:
                 result.problems.extend(bad)
         else:
             result.loaded = list(items)
+        result.notes.extend(ArticleNote(item.article.path, "empty article: no text to check")
+                            for item in result.loaded if not any(c.isalnum() for c in item.view))
         self._extract(result)
+        result.notes.extend(self.extractor.take_notes())
         return result
 
     def _extract(self, result: BatchResult) -> None:
@@ -103,8 +107,7 @@ class Worker:
                 try:
                     rows = frame_rows(self.extractor.extract(item), item.article.text, self.reader)
                 except Exception as exc:  # one article the extractor cannot read must not stop the others
-                    result.problems.append(ArticleError(item.article.id, f"extraction failed ({type(exc).__name__}: "
-                                                                         f"{exc}); please report it"))
+                    result.problems.append(internal_error(item.article.path, exc, "extracting claims"))
                     result.counts.failed += 1
                     continue
                 result.counts.extracted += 1
@@ -180,6 +183,7 @@ class Engine:
             out.loaded.extend(result.loaded)
             out.rows.extend(result.rows)
             out.problems.extend(result.problems)
+            out.notes.extend(result.notes)
             out.counts.add(result.counts)
             if self.on_progress:
                 self.on_progress(out.counts, len(out.loaded) + out.counts.failed, total)
@@ -196,6 +200,7 @@ class Engine:
             out.loaded.extend(result.loaded)
             out.rows.extend(result.rows)
             out.problems.extend(result.problems)
+            out.notes.extend(result.notes)
             out.counts.add(result.counts)
         self.counts = out.counts
         return out

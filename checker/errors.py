@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 
 class FactcheckError(Exception):
     """Base class: bad input, bad rules or bad configuration (exit code 2)."""
@@ -31,6 +33,26 @@ class ArticleError(FactcheckError):
         self.path = str(path)
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class ArticleNote(NamedTuple):
+    """Something the reader of a report should know about one input that is no error: a file of
+    another type skipped in a folder, an article without text."""
+
+    path: str
+    message: str
+
+
+def internal_error(path, exc: BaseException, doing: str) -> ArticleError:
+    """A bug that tripped on one article (or one block of claims), as that article's error: the
+    run names it, goes on with the others and exits 2 at the end."""
+    import traceback
+    from pathlib import Path
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return ArticleError(path, f"internal error while {doing}: {type(exc).__name__}: {exc}{where}; "
+                              "please report it with this article")
 
 
 class UsageError(FactcheckError):

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from .rules import Rules
 
 # Thousands groups must be exact ("1,500", not "1,2"), so lists like "1,2 and 3" stay apart.
+# The Indian grouping is tried only where a run of digits and commas starts, not again after each
+# of its commas: "11,11,11,..." would otherwise be rescanned to its end from every group.
 TOKEN_RE = re.compile(
-    r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"(?P<num>(?<!\d,)\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     r"|(?<![\d.,])\.\d+(?!\d|\.\d))"  # Indian grouping first ("₹1,29,999", "3,17,240")
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
     r"|(?P<sym>\S)"
@@ -36,6 +38,12 @@ _DETERMINER_LEADS = frozenset({"the", "next", "past", "last", "first", "these", 
 MINUS = frozenset("-−–")
 _THREE_DIGITS = re.compile(r"\d{3}")  # a thousands group written with a space: "816 000"
 _UP_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
+# The longest numeral read as a quantity, in characters ("1,000,000,000,000,000.25" has 24); a
+# longer run of digits is layout debris (an ID, a table without spaces), never an amount. The bound
+# also keeps every int() of the grammar far below Python's limit on digits (4,300).
+MAX_NUMBER_CHARS = 32
+# Powers of ten beyond this are no quantity of news ("10^400" would not fit a float).
+MAX_EXPONENT = 300
 
 
 @dataclass(slots=True)
@@ -259,6 +267,8 @@ class NumberGrammar:
     # ---------------------------------------------------------------- digits
     def _digits(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """Digits: "1,500", "816 000", "2.48×10−5", "2-1/2", "1/2", "2 1/2", "2½", "1 in 4", "400 billion"."""
+        if len(tokens[i].text) > MAX_NUMBER_CHARS:
+            return None  # layout debris, not a number
         value, written, j = self._spaced_thousands(tokens, i)
         phrase = self._scientific(tokens, i, j, value)
         if phrase is None:
@@ -288,7 +298,7 @@ class NumberGrammar:
         value = digits_value(text)
         written = text
         j = i + 1
-        while NumberGrammar._is_thousands_group(tokens, j):
+        while NumberGrammar._is_thousands_group(tokens, j) and len(written) <= MAX_NUMBER_CHARS:
             value = value * 1000 + digits_value(tokens[j].text)
             written = str(int(value))
             j += 1
@@ -324,7 +334,8 @@ class NumberGrammar:
         if k < n and tokens[k].text in MINUS | {"−"} and tokens[k].glued:
             sign = -1
             k += 1
-        if k < n and tokens[k].kind == "num" and tokens[k].glued and tokens[k].text.isdigit():
+        if k < n and tokens[k].kind == "num" and tokens[k].glued and tokens[k].text.isdigit() \
+                and int(tokens[k].text[:4]) <= MAX_EXPONENT:
             value = value * 10 ** (sign * int(tokens[k].text))
             return NumberPhrase(i, k + 1, value, value, value, "cardinal")
         return None  # "3 x 10 metres": no exponent, so no power of ten
@@ -677,7 +688,7 @@ class NumberGrammar:
             read.current += v
             read.last_kind = "unit" if v < 10 else ("teen" if v < 20 else "ten")
         elif w == "hundred" and read.last_kind in ("unit", "teen", "ten", "a", None) \
-                and (read.current or read.last_kind == "a"):
+                and (read.current or read.last_kind == "a") and read.current < 100:  # not "one hundred and one hundred"
             read.current = max(read.current, 1) * 100
             read.last_kind = "hundred"
         elif w in self.big_scales and w != "hundred" and (read.current or read.last_kind == "a" or read.total):

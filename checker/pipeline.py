@@ -27,6 +27,7 @@ class RunResult:
     claims: pd.DataFrame
     findings: list[Finding]
     inputs: list[str] = field(default_factory=list)
+    notes: list = field(default_factory=list)  # ArticleNote: skipped files, empty articles
 
     @property
     def articles(self):
@@ -64,12 +65,15 @@ class RunResult:
             entry = a.summary()
             entry["claims"] = int(counts.get(a.id, 0))
             articles.append(entry)
-        return {
+        out = {
             "findings": [f.to_dict() for f in self.findings],
             "articles": articles,
             "errors": [{"path": p.path, "message": p.problem} for p in self.problems],
             "summary": self.summary(),
         }
+        if self.notes:  # only when there are some (the contract of ordinary runs is unchanged)
+            out["notes"] = [{"path": n.path, "message": n.message} for n in self.notes]
+        return out
 
 
 def _is_bundled(directory) -> bool:
@@ -107,12 +111,15 @@ def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = Fal
     return claims_with_stories(loaded, [row for rows in result.rows for row in rows], one_story)
 
 
-def extract_paths(paths: Iterable[str], rules: Rules, engine: Engine, stdin=None, one_story: bool = False
-                  ) -> tuple[list[Loaded], pd.DataFrame, list[ArticleError]]:
-    """Load and extract every article under PATHS (through ENGINE: processes, claim store)."""
+def extract_paths(paths: Iterable[str], rules: Rules, engine: Engine, stdin=None, one_story: bool = False,
+                  notes: list | None = None) -> tuple[list[Loaded], pd.DataFrame, list[ArticleError]]:
+    """Load and extract every article under PATHS (through ENGINE: processes, claim store). With
+    NOTES, skipped files, empty articles and sentences not read to their end are listed there."""
     problems: list[ArticleError] = []
-    files = article_files(paths, problems)
+    files = article_files(paths, problems, notes)
     done = engine.load_and_extract(files, rules, stdin=stdin)
+    if notes is not None:
+        notes.extend(done.notes)
     claims = claims_with_stories(done.loaded, [row for rows in done.rows for row in rows], one_story)
     return done.loaded, claims, problems + done.problems
 
@@ -121,7 +128,8 @@ def run(paths: list[str], rules_dir: str | Path | None = None, rules: Rules | No
         stdin=None, today=None, one_story: bool = False, engine: Engine | None = None,
         fields: Fields | None = None) -> RunResult:
     rules = rules or load_rules(rules_dir)
-    loaded, claims, problems = extract_paths(paths, rules, engine or Engine(fields=fields), stdin, one_story)
+    notes: list = []
+    loaded, claims, problems = extract_paths(paths, rules, engine or Engine(fields=fields), stdin, one_story, notes)
     # Verified facts, accepted exceptions and inline suppressions (today: when exceptions expire).
-    findings = review(loaded, claims, compare_claims(claims, rules), rules, today=today)
-    return RunResult(rules, loaded, problems, claims, findings, list(paths))
+    findings = review(loaded, claims, compare_claims(claims, rules, problems), rules, today=today)
+    return RunResult(rules, loaded, problems, claims, findings, list(paths), notes)

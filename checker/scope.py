@@ -8,6 +8,8 @@ article's date (or the event's year), and otherwise from the event's year or the
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -29,6 +31,29 @@ _CAP_WORD = r"(?:[A-Z][\w'’&]*(?:[.-][\w'’&]+)*|(?:19|20)\d{2})"
 _CAP_RUN = re.compile(
     rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|on|for|and|de|the|in)[ \t]+)?{_CAP_WORD}){{0,10}}"
 )
+
+
+class _SpanIndex:
+    """Spans (start, end), possibly overlapping, asked whether one of them overlaps a range or
+    covers a point in O(log n) (sorted starts, running maximum of ends), so that an article of
+    many mentions costs n log n, not n squared."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Some span has a < e and s < b."""
+        k = bisect.bisect_left(self.starts, e)
+        return k > 0 and self.reach[k - 1] > s
+
+    def covers(self, p: int) -> bool:
+        """Some span has a <= p < b."""
+        k = bisect.bisect_right(self.starts, p)
+        return k > 0 and self.reach[k - 1] > p
+
+
 # "the Patriot Expo venue": a name of a place, not of an event.
 _VENUE_AFTER = re.compile(r"[ \t]+(?:venue|center|centre|hall|park|arena|stadium|grounds?|site|building|complex|museum)\b", re.I)
 _RELATIVE = re.compile(
@@ -247,6 +272,7 @@ class Scoper:
     def _name_mentions(self, view: str, start: int, taken: list[tuple[int, int]]) -> list[Mention]:
         """Capitalized names headed by an event noun ("World Cup") outside the alias mentions."""
         found = []
+        overlaps = _SpanIndex(taken).overlaps
         runs = _CAP_RUN.finditer(view, start) if self.head_anywhere.search(view, start) else ()
         for m in runs:
             if not self.head_anywhere.search(view, m.start(), m.end()):
@@ -254,7 +280,7 @@ class Scoper:
             if not self._heads_name(m.group()):
                 continue
             s, e = m.start(), m.end()
-            if _VENUE_AFTER.match(view, e) or any(a < e and s < b for a, b in taken):
+            if _VENUE_AFTER.match(view, e) or overlaps(s, e):
                 continue
             ref = self._name_ref(m.group(), view, s)
             if ref is not None:
@@ -289,8 +315,9 @@ class Scoper:
     def _description_mentions(self, view: str, start: int, taken: list[tuple[int, int]]) -> list[Mention]:
         """Definite descriptions ("the forum", "this year's show"), unresolved: series "?noun"."""
         found = []
+        covers = _SpanIndex(taken).covers
         for m in self.description.finditer(view, start):
-            if any(a <= m.start("noun") < b for a, b in taken):
+            if covers(m.start("noun")):
                 continue
             found.append(Mention(m.start(), m.end(), EventRef("?" + m.group("noun").lower()), False))
         return found

@@ -14,12 +14,21 @@ work on the machine disturbs them little. It prints sentences/s for each and the
 extract/baseline (how many times slower than merely tokenizing the text), plus peak memory of the
 extract pass (tracemalloc). Timing figures vary with the machine; the ratio is the figure to
 compare across runs. No test asserts on them.
+
+With --hostile it measures instead hostile inputs (scripts/hostile_shapes.py: "1,1,1,...", a
+million digits, "one hundred and" repeated, an unclosed HTML comment, ...) against ordinary news
+of the same size, at --sizes (default 10 KB, 100 KB and 1 MB): each file is checked by
+`factcheck run` (all report files written) in a fresh process, which reports the CPU seconds per MB
+of the run (after a warm-up run on one sentence has paid for imports and rules), its peak resident
+memory, its exit code and the size of report.html against the input's; a run over --timeout
+seconds is stopped and shown as such.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 import tracemalloc
@@ -69,8 +78,79 @@ def best_of(repeats: int, fn) -> float:
     return best
 
 
+def hostile_one(path: str, rules: str | None) -> None:
+    """Child process of --hostile: run factcheck on one file, print seconds, exit code, peak RSS."""
+    import resource
+    import tempfile
+
+    from checker.cli import main as cli
+
+    args = ["run", path, "-f", "json", "-o", os.devnull]
+    args += ["--rules", rules] if rules else []
+    with tempfile.TemporaryDirectory() as reports:
+        # A first run on one sentence pays the fixed costs (imports, rules, lexicon: about 5 s),
+        # so that the timed run measures what grows with the input.
+        tiny = os.path.join(reports, "warm-up.txt")
+        Path(tiny).write_text("Organizers said 83 foreign companies took part.\n", encoding="utf-8")
+        try:
+            cli.main(args=["run", tiny, "-f", "json", "-o", os.devnull, "--no-reports"] + args[6:], standalone_mode=True)
+        except SystemExit:
+            pass
+        t0 = time.process_time()
+        try:
+            cli.main(args=args + ["--reports-dir", reports], standalone_mode=True)
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 2
+        seconds = time.process_time() - t0
+        html = os.path.getsize(os.path.join(reports, "report.html")) if os.path.exists(
+            os.path.join(reports, "report.html")) else 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"seconds": seconds, "exit": code, "peak_mib": round(peak), "html_bytes": html}))
+
+
+def hostile(sizes: list[int], timeout: float, rules: str | None, only: list[str] | None) -> None:
+    """Every hostile shape against ordinary news, at each size: s/MB, peak MiB, exit code."""
+    import subprocess
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from hostile_shapes import SHAPES
+
+    names = [n for n in SHAPES if not only or n in only or n == "news"]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            row = [name]
+            for size in sizes:
+                suffix, text = SHAPES[name](size)
+                path = Path(tmp) / f"article{suffix}"
+                path.write_text(text, encoding="utf-8")
+                cmd = [sys.executable, __file__, "--hostile-one", str(path)] + (["--rules", rules] if rules else [])
+                try:
+                    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+                    got = json.loads(done.stdout.strip().splitlines()[-1])
+                    mb = len(text.encode("utf-8")) / 1e6
+                    row.append(f"{got['seconds'] / mb:.2f} s/MB, {got['peak_mib']} MiB, exit {got['exit']}, "
+                               f"html {got['html_bytes'] / max(1, len(text.encode('utf-8'))):.1f}x")
+                except subprocess.TimeoutExpired:
+                    row.append(f"over {timeout:.0f} s")
+                except (ValueError, IndexError):
+                    row.append(f"failed: {done.stderr.strip().splitlines()[-1:] if done.stderr else done.returncode}")
+                print(name, size, row[-1], flush=True)
+            rows.append(row)
+    from tabulate import tabulate
+
+    print(tabulate(rows, headers=["shape"] + [f"{s // 1000} KB" for s in sizes], tablefmt="github"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--hostile", action="store_true", help="measure hostile input shapes against ordinary news")
+    ap.add_argument("--sizes", default="10000,100000,1000000", help="with --hostile: sizes in characters")
+    ap.add_argument("--timeout", type=float, default=120.0, help="with --hostile: seconds before a run is stopped")
+    ap.add_argument("--shape", action="append", help="with --hostile: only this shape (and news); repeatable")
+    ap.add_argument("--hostile-one", help=argparse.SUPPRESS)
     ap.add_argument("--sentences", type=int, default=20000)
     ap.add_argument("--per-article", type=int, default=20)
     ap.add_argument("--repeats", type=int, default=3)
@@ -94,6 +174,10 @@ def main() -> None:
         if not args.json:
             print_figures(figures)
         return
+    if args.hostile_one:
+        return hostile_one(args.hostile_one, args.rules)
+    if args.hostile:
+        return hostile([int(x) for x in args.sizes.split(",")], args.timeout, args.rules, args.shape)
 
     articles = folder_corpus(args.corpus) if args.corpus else corpus(args.sentences, args.per_article)
     loaded = [parse_article(f"a{i}.txt", f"a{i}.txt", text, ".txt") for i, text in enumerate(articles)]

@@ -7,18 +7,32 @@
 - ``make_corpus({"a.txt": "...", "b.txt": b"..."})``: a folder of articles under tmp_path
 - ``rules_copy``: a writable copy of the bundled rules, to break on purpose
 - ``--update-golden``: regenerate golden files instead of comparing with them
+- Hypothesis profiles: ``ci`` (selected when the environment sets CI, as .ci/run does: thousands
+  of examples, about a minute in all) and ``dev`` (a tenth of them, for the quick local run);
+  ``EXAMPLES_SCALE`` is the factor property tests multiply their example counts by
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TESTS_DIR = Path(__file__).resolve().parent
+
+# No deadline: the first example of a run pays for loading the rules. Failing examples are kept in
+# Hypothesis's database (.hypothesis/, replayed first on the next run) and copied into the tests as
+# @example regression cases.
+settings.register_profile("ci", deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CI = bool(os.environ.get("CI"))
+settings.load_profile("ci" if CI else "dev")
+EXAMPLES_SCALE = 1.0 if CI else 0.1
 
 
 def pytest_addoption(parser):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..errors import ArticleNote
 from ..load import Loaded
 from ..models import Claim, ClaimRow
 from ..normalize import canonical_entity, head_noun
@@ -15,7 +16,7 @@ from ..segment import split_sentences
 from .context import ContextWords
 from .lexicon import Lexicon
 from .patterns import CLAUSE_BREAK, LIST_NUMBER
-from .sentence import sentence_claims
+from .sentence import MAX_NUMBERS_PER_SENTENCE, sentence_claims
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]{0,3}$")
 
@@ -38,6 +39,7 @@ class Extractor:
         self.context_words = ContextWords(self.lexicon)
         # Per rule set, so kept on the instance: entity as written -> (entity_key, head noun).
         self._entity_keys: dict[str, tuple[str, str]] = {}
+        self.notes: list[ArticleNote] = []  # sentences not read to their end (see take_notes)
 
     # ================================================================== public API
     def extract(self, loaded: Loaded) -> list[ClaimRow]:
@@ -53,8 +55,10 @@ class Extractor:
         for s, e in sentences:
             if not self.lexicon.numberish.search(view, s, e):
                 continue
-            claims, referable = sentence_claims(self.lexicon, self.context_words, view, s, e, previous)
+            claims, referable, unread_from = sentence_claims(self.lexicon, self.context_words, view, s, e, previous)
             previous.extend(referable)
+            if unread_from is not None:
+                self._note_unread(article, unread_from)
             if not claims:
                 continue
             cues = self.scoper.period_cues(view, s, e)
@@ -74,6 +78,19 @@ class Extractor:
                     period = self.scoper.period_at(cues, c.start, article_year, event, article_year, breaks)
                 rows.append(self._row(article, c, event, period, sentence_text, iso))
         return rows
+
+    def _note_unread(self, article, at: int) -> None:
+        """Note a sentence whose numbers were too many to read them all (a table, a list of figures)."""
+        line, column = article.position(at)
+        self.notes.append(ArticleNote(article.path, f"line {line}, column {column}: more than "
+                                                    f"{MAX_NUMBERS_PER_SENTENCE} numbers in one sentence "
+                                                    "(a table or list of figures?); the rest of it was not read"))
+
+    def take_notes(self) -> list[ArticleNote]:
+        """The notes of the articles extracted since the last call (at most one per article)."""
+        notes, self.notes = self.notes, []
+        seen: set[str] = set()
+        return [n for n in notes if not (n.path in seen or seen.add(n.path))]
 
     def _row(self, article, c: Claim, event: EventRef | None, period, sentence_text: str, iso: str | None) -> ClaimRow:
         line, column = article.position(c.start)

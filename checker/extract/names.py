@@ -37,21 +37,27 @@ def golf_or_split(tokens: list[Token], i: int) -> bool:
     return "split" in after
 
 
+# How far back a list of labelled numbers is followed ("versions 6, 7, 8 and 9" is 7 tokens): a
+# bound, so that "1,1,1,..." costs a constant per number instead of the length of the list.
+LABEL_LIST_TOKENS = 40
+
+
 def after_label(lx: Lexicon, tokens: list[Token], i: int) -> bool:
     """Token i follows a label word ("page 5", "Section 427"), directly or through a list or a
-    range of numbers ("versions 6, 7, 8 and 9", "pages 212 to 219")."""
+    range of numbers ("versions 6, 7, 8 and 9", "pages 212 to 219") of at most LABEL_LIST_TOKENS."""
     r = lx.rules
     k = i - 1
+    first = max(0, i - LABEL_LIST_TOKENS)
     n = len(tokens)
     # a range of labels ("pages 212 to 219", "pages 5-9"), unless a noun follows the second
     # number ("from page 5 to 12 people")
     counted = i + 1 < n and tokens[i + 1].kind == "word" and tokens[i + 1].lower not in r.grammar.stop_words
-    while k > 0 and (tokens[k].text == "," or tokens[k].lower in ("and", "or", "&")
+    while k > first and (tokens[k].text == "," or tokens[k].lower in ("and", "or", "&")
                      or not counted and (tokens[k].lower in ("to", "through")
                                          or tokens[k].text in HYPHENS and tokens[k].glued and tokens[i].glued)) \
             and (tokens[k - 1].kind == "num" or tokens[k - 1].text == ","):
         k -= 1
-        while k > 0 and tokens[k].kind == "num":
+        while k > first and tokens[k].kind == "num":
             k -= 1
     prev = tokens[k]
     return prev.kind == "word" and prev.lower in r.grammar.label_words and not prev.text.isupper() \

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 from typing import NamedTuple, Sequence
 
@@ -24,6 +25,10 @@ _CONVERSION_GAP = re.compile(
     r"[\s,(]*(?:or|about|around|roughly|some|approximately)?[\s(]*"
     r"(?:nearly|about|around|roughly|some|approximately|almost)?[\s(]*")
 _MEASURE_GAP = re.compile(r"[ \t]*\([ \t]*")
+# The largest amount read as a claim: a thousand times the largest figure of world news (the world's
+# GDP is about 1e14 dollars; the national debt of a hyperinflation a few 1e18s). Beyond it, a number
+# is debris ("9" a thousand times).
+MAX_QUANTITY = 1e24
 
 
 def _ordinal(lx: Lexicon, tokens: list[Token], i: int) -> tuple[Claim | None, int] | None:
@@ -51,6 +56,8 @@ def _read_number(lx: Lexicon, ctx: SentenceContext, i: int) -> int:
     phrase = lx.grammar.parse_at(tokens, i)
     if phrase is None:
         return i + 1
+    if not all(v is None or math.isfinite(v) and abs(v) <= MAX_QUANTITY for v in (phrase.value, phrase.low, phrase.high)):
+        return max(phrase.j, i + 1)  # debris of digits or number words, no quantity of news
     if phrase.words and any(in_idiom(lx, tokens, k) for k in range(phrase.i, max(phrase.j, phrase.i + 1))):
         return max(phrase.j, i + 1)  # "at one point", "a zero-day flaw", "zero tolerance"
     claim = read_claim(lx, ctx, phrase)
@@ -87,9 +94,17 @@ def link_conversions(lx: Lexicon, view: str, claims: list[Claim]) -> list[Claim]
     return out
 
 
+# The most numbers read in one sentence (of at most segment.MAX_SENTENCE characters). Wire copy
+# stays below (no sentence of ecbplus-dev or of the labelled sets makes more than 30 tries); beyond it a sentence is a table or
+# a list of figures ("1,1,1,...", "$1 $1 $1 ..."), whose remaining numbers are left unread, and
+# the article gets a note saying where, so that no text is dropped in silence.
+MAX_NUMBERS_PER_SENTENCE = 64
+
+
 class SentenceClaims(NamedTuple):
     claims: list[Claim]      # the sentence's claims, by start
     referable: list[Claim]   # its count claims with an entity, in the order read ("that number" may refer to them)
+    unread_from: int | None = None  # where reading stopped (MAX_NUMBERS_PER_SENTENCE reached), else None
 
 
 def sentence_claims(lx: Lexicon, words: ContextWords, view: str, s: int, e: int,
@@ -106,13 +121,19 @@ def sentence_claims(lx: Lexicon, words: ContextWords, view: str, s: int, e: int,
     read_tallies(lx, ctx)
     blocked, fractions, triggers = ctx.blocked, lx.rules.numbers.unicode_fractions, lx.trigger_words
     i = 0
+    read = 0
+    unread_from = None
     while i < n:
         tok = tokens[i]
         # no number starts at a blocked token, a symbol or a word no number starts with
         if blocked[i] or tok.kind == "sym" and tok.text not in fractions \
                 or tok.kind == "word" and tok.lower not in triggers and not tok.text.isupper():
             i += 1
+        elif read == MAX_NUMBERS_PER_SENTENCE:
+            unread_from = tok.start
+            break
         else:
+            read += 1
             i = _read_number(lx, ctx, i)
     claims = sorted(ctx.claims, key=lambda c: c.start)
     claims = link_conversions(lx, view, claims)
@@ -122,4 +143,4 @@ def sentence_claims(lx: Lexicon, words: ContextWords, view: str, s: int, e: int,
         if c.unit not in ("date", "time", "ordinal") and len(c.entity.split()) <= 1:
             starts = starts or [t.start for t in tokens]
             c.context = words.around(tokens, starts, c)  # (the claims are this sentence's, made above)
-    return SentenceClaims(claims, ctx.previous[len(previous):])
+    return SentenceClaims(claims, ctx.previous[len(previous):], unread_from)

@@ -67,8 +67,13 @@ def find_spans(view: str, s: int, e: int) -> list[tuple]:
         k = int(m.lastgroup[1:])
         groups = {short: m.group(name) for name, short in DATE_GROUPS[k] if m.group(name) is not None}
         spans.append((m.start(), m.end(), DATE_KINDS[k], groups))
+    # Dates do not overlap one another, nor debris other debris, and both come by start: one walk
+    # along the dates finds the one a debris match could overlap (linear, not dates x debris).
+    n_dates, k = len(spans), 0
     for m in (matches(DEBRIS, DEBRIS_START, view, s, e) if DEBRIS_HINT.search(view, s, e) else ()):
-        if not any(a < m.end() and m.start() < b for a, b, _, _ in spans):
+        while k < n_dates and spans[k][1] <= m.start():
+            k += 1
+        if not (k < n_dates and spans[k][0] < m.end()):
             spans.append((m.start(), m.end(), "debris", m))
     spans.sort(key=lambda x: x[0])
     return spans

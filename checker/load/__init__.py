@@ -55,11 +55,13 @@ def load_stdin(article_id: str, stdin=None) -> tuple[list[Loaded], list[ArticleE
         return [], [exc]
 
 
-def article_files(paths: Iterable[str], problems: list[ArticleError]) -> list[tuple[str, Path | None]]:
-    """(article id, path) of every article file under PATHS, ids unique (None: stdin)."""
+def article_files(paths: Iterable[str], problems: list[ArticleError], notes: list | None = None
+                  ) -> list[tuple[str, Path | None]]:
+    """(article id, path) of every article file under PATHS, ids unique (None: stdin). With NOTES,
+    the files of other types skipped in folders are listed there."""
     out = []
     ids: set[str] = set()
-    for article_id, path in discover(paths, problems):
+    for article_id, path in discover(paths, problems, notes):
         if article_id in ids:
             # Two folders may hold the same relative name; keep ids unique and readable.
             article_id = str(path) if path is not None else article_id

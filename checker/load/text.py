@@ -18,7 +18,8 @@ from typing import Iterable, Iterator
 
 import yaml
 
-from ..errors import ArticleError, UsageError
+from ..errors import ArticleError, ArticleNote, UsageError
+from ..masking import blank_spans, mask_nonprose, tag_spans
 from ..models import Article
 from .page import keep_main_text, page_metadata
 
@@ -59,7 +60,9 @@ _TEXT_DATES = re.compile(
     rf"|\b(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<mon4>{_MONTH_RE}),?[ \t]+(?P<y4>(?:19|20)\d{{2}})\b",
     re.I,
 )
-_TAG = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
+# What is never prose in HTML: comments, tags, and script, style, code and pre elements with their
+# content (found by masking.tag_spans in linear time, as this pattern would find them).
+_TAG = re.compile(r"<!--.*?-->|<(script|style|code|pre)\b[^>]*>.*?</\1\s*>|<[^>]{0,2000}>", re.S | re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _BLOCK_TAGS = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th|section|article|header|footer|title|blockquote)\b", re.I)
 
@@ -106,14 +109,14 @@ def mask_html(text: str) -> str:
     """Same-length view of an HTML document: tags blanked, entities decoded in place."""
     out = []
     pos = 0
-    for m in _TAG.finditer(text):
-        out.append(text[pos:m.start()])
+    for a, b in tag_spans(text):  # what _TAG finds, in linear time (no rescans of unclosed comments)
+        out.append(text[pos:a])
         # A block-level tag ends a sentence; keep that as a line break where there is room.
-        chunk = _mask(m.group(0), 0, len(m.group(0)))
-        if _BLOCK_TAGS.match(m.group(0)) and "\n" not in chunk and chunk:
+        chunk = _mask(text[a:b], 0, b - a)
+        if _BLOCK_TAGS.match(text, a) and "\n" not in chunk and chunk:
             chunk = "\n" + chunk[1:]
         out.append(chunk)
-        pos = m.end()
+        pos = b
     out.append(text[pos:])
     masked = "".join(out)
 
@@ -282,6 +285,8 @@ def finish_article(article: Article, view: str, suffix: str) -> Loaded:
     article.source, article.source_origin = meta.source, meta.source_origin
     article.published, article.date_origin, article.title = meta.published, meta.date_origin, meta.title
     article.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    # URLs, e-mail addresses, paths, hashes and code hold numbers that are no claims.
+    view = mask_nonprose(view, markdown=suffix in (".md", ".markdown"))
     if suffix in SUPPRESSION_SUFFIXES:
         view = mask_suppression_comments(text, view, article.line_starts)
     return Loaded(article, view)
@@ -324,10 +329,9 @@ def mask_suppression_comments(text: str, view: str, line_starts: list[int]) -> s
     claims. (In HTML the tag masking has blanked them already.)"""
     if "factcheck:" not in text:
         return view
-    for start, end, line in text_lines(text, line_starts or [0]):
-        if comment_body(line) is not None:
-            view = view[:start] + " " * (end - start) + view[end:]
-    return view
+    # blanked in one pass (not one copy of the view per comment line)
+    return blank_spans(view, [(start, end) for start, end, line in text_lines(text, line_starts or [0])
+                              if comment_body(line) is not None])
 
 
 def read_text(path: Path) -> str:
@@ -349,28 +353,44 @@ def read_text(path: Path) -> str:
         raise ArticleError(path, f"not UTF-8 text (byte {exc.start}: {exc.reason})") from None
 
 
-def _article_files(root: Path, problems: list | None) -> list[Path]:
+def _article_files(root: Path, problems: list | None, notes: list | None = None) -> list[Path]:
     """Article files under ``root``, recursively, sorted; hidden files and folders skipped.
 
     A folder that cannot be listed is reported (in ``problems``, when given) instead of being
-    skipped in silence, as ``Path.rglob`` would.
+    skipped in silence, as ``Path.rglob`` would; so is a file of another type (in ``notes``).
     """
     def unreadable(exc: OSError) -> None:
         if problems is not None:
             where = exc.filename or root
             problems.append(ArticleError(where, f"cannot read folder ({exc.strerror or exc})"))
 
-    files = []
+    files, skipped = [], []
     for folder, dirs, names in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             p = Path(folder) / name
             if not name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file():
                 files.append(p)
+            elif not name.startswith("."):
+                skipped.append(p)
+    if notes is not None and skipped:
+        notes.extend(_skipped_notes(sorted(skipped)))
     return sorted(files)
 
 
-def discover(paths: Iterable[str], problems: list | None = None) -> Iterator[tuple[str, Path | None]]:
+def _skipped_notes(skipped: list[Path], shown: int = 20) -> list[ArticleNote]:
+    """Notes for the files of other types in a folder: each of the first ``shown``, then a count."""
+    why = f"skipped: not an article ({', '.join(ARTICLE_SUFFIXES)})"
+    out = [ArticleNote(str(p), why) for p in skipped[:shown]]
+    if len(skipped) > shown:
+        suffixes = sorted({p.suffix.lower() or "no suffix" for p in skipped[shown:]})
+        out.append(ArticleNote(str(skipped[shown].parent), f"and {len(skipped) - shown} more files skipped "
+                                                           f"({', '.join(suffixes[:10])})"))
+    return out
+
+
+def discover(paths: Iterable[str], problems: list | None = None,
+             notes: list | None = None) -> Iterator[tuple[str, Path | None]]:
     """Yield (article id, path) for every article under the given files and folders.
 
     ``-`` yields ("<stdin>", None). A folder contributes its article files, recursively, in
@@ -385,7 +405,7 @@ def discover(paths: Iterable[str], problems: list | None = None) -> Iterator[tup
         root = Path(given)
         if root.is_dir():
             before = len(problems) if problems is not None else 0
-            files = _article_files(root, problems)
+            files = _article_files(root, problems, notes)
             if not files and (problems is None or len(problems) == before):
                 raise UsageError(f"{given}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
             for p in files:

@@ -35,8 +35,17 @@ def summary_line(summary: dict) -> str:
     if summary.get("baselined"):
         parts.append(f"{summary['baselined']} baselined")
     if summary.get("unreadable"):
-        parts.append(f"{summary['unreadable']} unreadable")
+        parts.append(f"{summary['unreadable']} unreadable, not checked")
     return "; ".join(parts)
+
+
+def no_findings_line(summary: dict) -> str:
+    """What a report says when it has no finding: honest about the articles it could not read."""
+    if summary.get("unreadable"):
+        n = summary["unreadable"]
+        return (f"No discrepancies found in the {summary['articles']} article{'s' if summary['articles'] != 1 else ''} "
+                f"read; {n} could not be checked.")
+    return "No discrepancies found."
 
 
 def where(c: dict) -> str:

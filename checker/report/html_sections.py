@@ -132,6 +132,11 @@ def summary_section(report: dict, articles: Articles) -> str:
         out.append('<h3>Unreadable articles</h3><ul>')
         out += [f"<li><code>{esc(e.get('path'))}</code>: {esc(e.get('message'))}</li>" for e in errors]
         out.append("</ul>")
+    notes = report.get("notes") or []
+    if notes:
+        out.append('<h3>Notes</h3><ul>')
+        out += [f"<li><code>{esc(n.get('path'))}</code>: {esc(n.get('message'))}</li>" for n in notes]
+        out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)
 

@@ -6,7 +6,7 @@ import re
 
 from tabulate import tabulate
 
-from .base import Formatter, date_note, summary_line, where
+from .base import Formatter, date_note, no_findings_line, summary_line, where
 
 
 class MarkdownFormatter(Formatter):
@@ -20,7 +20,7 @@ class MarkdownFormatter(Formatter):
         findings = report["findings"]
         articles = {a["article"]: a for a in report["articles"]}
         if not findings:
-            out += ["No discrepancies found.", ""]
+            out += [no_findings_line(s), ""]
         else:
             out.append(_findings_table(findings))
             out.append("")
@@ -35,6 +35,11 @@ class MarkdownFormatter(Formatter):
             for e in report["errors"]:
                 out.append(f"- `{e['path']}`: {_md(e['message'])}")
             out.append("")
+        if report.get("notes"):
+            out += ["## Notes", ""] + [f"- `{n['path']}`: {_md(n['message'])}" for n in report["notes"]] + [""]
+        if report.get("errors"):
+            out += [f"**{len(report['errors'])} article(s) could not be checked**: the findings above are those of the "
+                    "others.", ""]
         return "\n".join(out)
 
 

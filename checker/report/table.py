@@ -6,7 +6,7 @@ import textwrap
 
 from tabulate import tabulate
 
-from .base import Formatter, date_note, summary_line, where
+from .base import Formatter, date_note, no_findings_line, summary_line, where
 
 
 class TableFormatter(Formatter):
@@ -26,10 +26,12 @@ class TableFormatter(Formatter):
                 out += _evidence(n, f, articles)
                 out.append("")
         else:
-            out.append("No discrepancies found.")
+            out.append(no_findings_line(report["summary"]))
             out.append("")
         for e in report.get("errors", []):
             out.append(f"unreadable: {e['path']}: {e['message']}")
+        for note in report.get("notes", []):
+            out.append(f"note: {note['path']}: {note['message']}")
         inferred = [a for a in report["articles"] if a.get("date_from") == "text"]
         for a in inferred:
             out.append(f"note: {a['article']}: date {a['published']} inferred from the text")
