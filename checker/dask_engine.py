@@ -25,7 +25,7 @@ from .extract import Extractor
 from .frames import frame_reader, frame_rows
 from .load import Loaded, load_file
 from .rules import Rules
-from .store import ClaimStore, article_key, namespace
+from .store import ClaimStore, article_key, namespace, relabel
 
 _EXTRACTORS: dict[int, tuple] = {}
 
@@ -85,7 +85,9 @@ class DaskEngine(Engine):
         space = namespace(rules.files)
         keys = [article_key(space, item.article, item.view) for item in loaded] if store else []
         stored = store.get(keys) if store else {}
-        rows: list[list[dict] | str | None] = [stored.get(k) for k in keys] if store else [None] * len(loaded)
+        rows: list[list[dict] | str | None] = [
+            relabel(stored[k], item.article.id) if k in stored else None for k, item in zip(keys, loaded, strict=True)
+        ] if store else [None] * len(loaded)
         todo = [i for i, r in enumerate(rows) if r is None]
         counts = Counts(from_store=len(loaded) - len(todo))
         if todo:

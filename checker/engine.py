@@ -24,7 +24,7 @@ from .extract import Extractor
 from .frames import frame_reader, frame_rows
 from .load import RECORD_SUFFIXES, Fields, Loaded, load_file, load_stdin
 from .rules import Rules
-from .store import ClaimStore, article_key, namespace
+from .store import ClaimStore, article_key, namespace, relabel
 
 BATCH = 32  # articles per task: large enough to hide the cost of a task, small enough to balance cores
 
@@ -101,7 +101,7 @@ class Worker:
         for index, item in enumerate(result.loaded):
             key = keys[index] if store else None
             if key in stored:
-                rows = stored[key]
+                rows = relabel(stored[key], item.article.id)
                 result.counts.from_store += 1
             else:
                 try:

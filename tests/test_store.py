@@ -144,6 +144,23 @@ def test_check_extracts_only_the_new_article(tmp_path):
     assert _report(result) == _report(fresh)
 
 
+def test_run_and_check_share_entries_and_copies_keep_their_names(tmp_path):
+    folder = _archive(tmp_path / "archive", 1)
+    shutil.copy(sorted(folder.iterdir())[0], folder / "zz_copy.txt")
+    store = str(tmp_path / "claims.sqlite")
+    first = Engine(store_path=store)
+    cold = run([str(folder)], engine=first)
+    assert (first.counts.extracted, first.counts.from_store) == (6, 0)
+    engine = Engine(store_path=store)
+    warm = run([str(folder)], engine=engine)
+    assert _report(warm) == _report(cold)
+    # `check` names the files relative to the root (archive/...), `run` relative to the folder
+    engine = Engine(store_path=store)
+    result = check_articles([], [folder], load_rules(None), root=tmp_path, whole_corpus=True, engine=engine)
+    assert (engine.counts.extracted, engine.counts.from_store) == (0, 6)
+    assert set(result.claims["article"]) == {f"archive/{p.name}" for p in folder.iterdir()}
+
+
 def test_two_runs_at_once_share_the_store(tmp_path):
     folder = _archive(tmp_path / "a", 6)
     store = tmp_path / "claims.sqlite"
@@ -158,7 +175,11 @@ def test_two_runs_at_once_share_the_store(tmp_path):
     assert not any("damaged" in err for _, err in outputs)
     with sqlite3.connect(store) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert db.execute("SELECT count(*) FROM extractions").fetchone()[0] == 30
+        together = db.execute("SELECT count(*) FROM extractions").fetchone()[0]
+    alone = tmp_path / "alone.sqlite"
+    run([str(folder)], engine=Engine(store_path=str(alone)))
+    with sqlite3.connect(alone) as db:  # copies with the same text share an entry
+        assert together == db.execute("SELECT count(*) FROM extractions").fetchone()[0] > 0
 
 
 @pytest.mark.parametrize("flags", [["--no-store"], []], ids=["no-store", "default-store"])
