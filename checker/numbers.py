@@ -34,7 +34,8 @@ _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 _DETERMINER_LEADS = frozenset({"the", "next", "past", "last", "first", "these", "those", "his", "her",
                                "their", "its", "our", "my", "your"})
 MINUS = frozenset("-−–")
-_THREE_DIGITS = re.compile(r"\d{3}")  # a thousands group written with a space: "816 000"
+# a thousands group written with a space: "816 000", "7 412,5" (a decimal comma read as a point)
+_THREE_DIGITS = re.compile(r"\d{3}(?:\.\d{1,2})?")
 _UP_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
 
 

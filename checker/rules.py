@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import numbers as _babel_numbers
 
 from .errors import RulesError, read_text_file
 
@@ -292,6 +293,7 @@ class Rules:
     currency_symbols: dict[str, str] = field(default_factory=dict)
     currency_words: dict[tuple[str, ...], str] = field(default_factory=dict)
     ambiguous_currency_words: dict[str, tuple[str, str]] = field(default_factory=dict)
+    count_units: frozenset = frozenset()  # glued to a count: "120Hz", "5,050mAh" (no code like "5G")
     money_context: frozenset[str] = frozenset()
     weak_currency_symbols: dict[str, str] = field(default_factory=dict)
     percent_words: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -424,9 +426,21 @@ def _load_qualifiers(doc: _Doc, rules: Rules) -> None:
             setattr(rules, key, int(n))
 
 
+def _add_cldr_currency_names(rules: Rules) -> None:
+    """Every currency's English names from CLDR (Babel's data, shipped in its wheel): "Philippine
+    pesos", "Iranian rials", "UAE dirhams" (307 codes, about 590 names against 124 written in
+    units.yaml). The names in units.yaml win; codes are not added as symbols ("ALL", "TOP" and
+    "CUP" are words)."""
+    for code in _babel_numbers.list_currencies():
+        for count in (1, 2):
+            name = _babel_numbers.get_currency_name(code, count=count, locale="en")
+            if name and name != code and " " in name:  # one-word names ("sucre") are ordinary words
+                rules.currency_words.setdefault(_words(name), code)
+
+
 def _load_units(doc: _Doc, rules: Rules) -> None:
     allowed = {"currencies", "ambiguous_currency_words", "money_context", "weak_symbols", "percent", "subunits",
-               "measures", "measures_before", "glued_only"}
+               "measures", "measures_before", "glued_only", "count_units"}
     data = _mapping(doc, doc.data, (), allowed)
     currencies = _mapping(doc, _require(doc, data, "currencies", ()), ("currencies",))
     for code, entry in currencies.items():
@@ -439,6 +453,7 @@ def _load_units(doc: _Doc, rules: Rules) -> None:
         rules.currency_symbols.setdefault(code, code)
         for word in _string_list(doc, entry.get("words", []), kp + ("words",)):
             rules.currency_words[_words(word)] = code
+    _add_cldr_currency_names(rules)
     amb = _mapping(doc, data.get("ambiguous_currency_words", {}), ("ambiguous_currency_words",))
     for word, entry in amb.items():
         kp = ("ambiguous_currency_words", word)
@@ -470,6 +485,7 @@ def _load_units(doc: _Doc, rules: Rules) -> None:
             else:
                 rules.measure_words[_words(word)] = unit
     rules.glued_only_units = set(_string_list(doc, data.get("glued_only", []), ("glued_only",)))
+    rules.count_units = frozenset(_string_list(doc, data.get("count_units", []), ("count_units",)))
     before = _mapping(doc, data.get("measures_before", {}), ("measures_before",))
     for unit, words in before.items():
         for word in _string_list(doc, words, ("measures_before", unit)):

@@ -13,6 +13,7 @@ from ..rules import Rules
 from ..scope import EventRef, Scoper
 from ..segment import split_sentences
 from .context import ContextWords
+from .formats import article_cues
 from .lexicon import Lexicon
 from .patterns import CLAUSE_BREAK, LIST_NUMBER
 from .sentence import sentence_claims
@@ -50,10 +51,12 @@ class Extractor:
         list_numbers = {m.end() for m in LIST_NUMBER.finditer(view)}
         rows: list[dict] = []
         previous: list[Claim] = []  # the article's count claims so far, for "that number"
+        decimal_comma = article_cues(view)
         for s, e in sentences:
             if not self.lexicon.numberish.search(view, s, e):
                 continue
-            claims, referable = sentence_claims(self.lexicon, self.context_words, view, s, e, previous)
+            claims, referable = sentence_claims(self.lexicon, self.context_words, view, s, e, previous,
+                                                 decimal_comma)
             previous.extend(referable)
             if not claims:
                 continue
