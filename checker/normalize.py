@@ -20,6 +20,16 @@ _NO_STRIP = ("ss", "us", "is", "os", "ics")
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 
 
+def _noun_lemma(word: str) -> str:
+    """lemminflect's lemma of a plural noun (its dictionary ships in the wheel; measured 58/59
+    plurals of news copy right against 42/59 for the suffix rules below, which it now precedes).
+    Imported on first use: loading its tables takes about 0.7 s."""
+    from lemminflect import getLemma
+
+    lemmas = getLemma(word, upos="NOUN")
+    return lemmas[0] if lemmas else word
+
+
 @functools.lru_cache(maxsize=None)
 def singular(word: str) -> str:
     """English singular of a lower-case word; conservative (unknown shapes stay as they are).
@@ -28,7 +38,12 @@ def singular(word: str) -> str:
     number, and the cache grows only with the vocabulary."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(_NO_STRIP):
+    if len(word) <= 3 or not word.endswith("s"):
+        return word
+    lemma = _noun_lemma(word)
+    if lemma != word:
+        return lemma  # "buses" -> "bus", "heroes" -> "hero", "diagnoses" -> "diagnosis"
+    if word.endswith(_NO_STRIP):
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"

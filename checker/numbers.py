@@ -36,7 +36,13 @@ _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 _DETERMINER_LEADS = frozenset({"the", "next", "past", "last", "first", "these", "those", "his", "her",
                                "their", "its", "our", "my", "your"})
 MINUS = frozenset("-−–")
-_THREE_DIGITS = re.compile(r"\d{3}")  # a thousands group written with a space: "816 000"
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+# Exponents written as superscripts: "2.4 × 10⁵", "3.8 × 10⁻¹¹".
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_SUPERSCRIPT_RE = re.compile(r"⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# a thousands group written with a space: "816 000", "7 412,5" (a decimal comma read as a point)
+_THREE_DIGITS = re.compile(r"\d{3}(?:\.\d{1,2})?")
 _UP_TO_THREE_DIGITS = re.compile(r"\d{1,3}")
 # The longest numeral read as a quantity, in characters ("1,000,000,000,000,000.25" has 24); a
 # longer run of digits is layout debris (an ID, a table without spaces), never an amount. The bound
@@ -338,6 +344,12 @@ class NumberGrammar:
                 and int(tokens[k].text[:4]) <= MAX_EXPONENT:
             value = value * 10 ** (sign * int(tokens[k].text))
             return NumberPhrase(i, k + 1, value, value, value, "cardinal")
+        k = j + 2
+        if k < n and tokens[k].text == "⁻" and tokens[k].glued:  # "10⁻¹¹": the minus is a symbol
+            sign, k = -1, k + 1
+        if k < n and tokens[k].glued and _SUPERSCRIPT_RE.fullmatch(tokens[k].text):
+            value = round(value * 10 ** (sign * int(tokens[k].text.translate(_SUPERSCRIPTS))), 12)
+            return NumberPhrase(i, k + 1, value, value, value, "cardinal")
         return None  # "3 x 10 metres": no exponent, so no power of ten
 
     @staticmethod
@@ -442,7 +454,7 @@ class NumberGrammar:
         if factor is None:
             return phrase
         if j + 1 < n and tokens[j + 1].kind == "word" and tokens[j + 1].lower in self.big_scales \
-                and self.big_scales[tokens[j + 1].lower] > factor and w in self.big_scales:
+                and self.big_scales[tokens[j + 1].lower] > factor and (w in self.big_scales or w == "hundred"):
             factor *= self.big_scales[tokens[j + 1].lower]  # "₹1.05 lakh crore" = 1.05e12
             j += 1
             w = tokens[j].lower
@@ -484,7 +496,25 @@ class NumberGrammar:
         if w not in self.cardinals:
             return None
         phrase = NumberPhrase(i, i, 0, 0, 0, "cardinal", words=True)
-        return self._continue_words(tokens, i, phrase, total=0, current=0, leading_a=False)
+        phrase = self._continue_words(tokens, i, phrase, total=0, current=0, leading_a=False)
+        return self._spoken_decimal(tokens, phrase) if phrase is not None else None
+
+    def _spoken_decimal(self, tokens: list[Token], phrase: NumberPhrase) -> NumberPhrase:
+        """"two point five percent": digit words after "point" are decimals (not "at one point")."""
+        j = phrase.j
+        if not (phrase.value is not None and float(phrase.value).is_integer() and not phrase.scaled
+                and self._word(tokens, j) == "point"):
+            return phrase
+        digits = ""
+        k = j + 1
+        while k < len(tokens) and tokens[k].lower in _DIGIT_WORDS:
+            digits += _DIGIT_WORDS[tokens[k].lower]
+            k += 1
+        if not digits:
+            return phrase
+        v = float(f"{int(phrase.value)}.{digits}")
+        spoken = NumberPhrase(phrase.i, k, v, v, v, "cardinal", words=True, resolution=10.0 ** -len(digits))
+        return self._apply_scale(tokens, k, spoken)
 
     def _after_article(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """"a"/"an" at token i and a word after it: "a dozen", "a million", "a half-dozen", "a couple of",

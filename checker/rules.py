@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 import yaml
+from babel import numbers as _babel_numbers
 
 from .errors import RulesError, read_text_file
 
@@ -329,6 +330,7 @@ class UnitRules:
     subunits: Mapping[tuple[str, ...], tuple[str, float]] = field(default_factory=dict)
     glued_only_units: frozenset[str] = frozenset()
     measures_before: Mapping[str, str] = field(default_factory=dict)
+    count_units: frozenset[str] = frozenset()  # glued to a count: "120Hz", "5,050mAh" (no code like "5G")
 
 
 @dataclass(frozen=True)
@@ -532,7 +534,7 @@ def _load_qualifiers(doc: _Doc) -> QualifierRules:
 
 def _load_units(doc: _Doc) -> UnitRules:
     allowed = {"currencies", "ambiguous_currency_words", "money_context", "weak_symbols", "percent", "subunits",
-               "measures", "measures_before", "glued_only"}
+               "measures", "measures_before", "glued_only", "count_units"}
     data = _mapping(doc, doc.data, (), allowed)
     currency_symbols, currency_words = _currencies(doc, data)
     ambiguous: dict[str, tuple[str, str]] = {}
@@ -561,6 +563,7 @@ def _load_units(doc: _Doc) -> UnitRules:
         subunit_table[_words(str(spelling))] = (str(unit), factor)
     measure_words, measure_words_exact = _measures(doc, data)
     glued_only = frozenset(_string_list(doc, data.get("glued_only", []), ("glued_only",)))
+    count_units = frozenset(_string_list(doc, data.get("count_units", []), ("count_units",)))
     measures_before: dict[str, str] = {}
     before = _mapping(doc, data.get("measures_before", {}), ("measures_before",))
     for unit, words in before.items():
@@ -578,6 +581,7 @@ def _load_units(doc: _Doc) -> UnitRules:
         subunits=_word_table(subunit_table),
         glued_only_units=glued_only,
         measures_before=_word_table(measures_before),
+        count_units=count_units,
     )
 
 
@@ -596,7 +600,20 @@ def _currencies(doc: _Doc, data: dict) -> tuple[dict, dict]:
         symbols.setdefault(code, code)
         for word in _string_list(doc, entry.get("words", []), kp + ("words",)):
             words_table[_words(word)] = code
+    _add_cldr_currency_names(words_table)
     return symbols, words_table
+
+
+def _add_cldr_currency_names(words_table: dict[tuple[str, ...], str]) -> None:
+    """Every currency's English names from CLDR (Babel's data, shipped in its wheel): "Philippine
+    pesos", "Iranian rials", "UAE dirhams" (307 codes, about 590 names against 124 written in
+    units.yaml). The names in units.yaml win; codes are not added as symbols ("ALL", "TOP" and
+    "CUP" are words)."""
+    for code in _babel_numbers.list_currencies():
+        for count in (1, 2):
+            name = _babel_numbers.get_currency_name(code, count=count, locale="en")
+            if name and name != code and " " in name:  # one-word names ("sucre") are ordinary words
+                words_table.setdefault(_words(name), code)
 
 
 def _measures(doc: _Doc, data: dict) -> tuple[dict, dict]:

@@ -8,8 +8,25 @@ import re
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres vs etc
 inc ltd co corp no nos vol pp jan feb mar apr jun jul aug sep sept oct nov dec approx est dept
-univ assn bros u.s a.m p.m e.g i.e al fig gov't sq km
+univ assn bros u.s a.m p.m e.g i.e al fig gov't sq km u.k u.n e.u u.a.e
+ala ariz ark calif colo conn fla kan ky md mich minn mont neb nev okla ore tenn tex wis wyo
 """.split())
+# Words a line cannot end a title or caption with: after them a single line break is a wrapped
+# sentence ("nearly\n$280 million", "between\n$300 million and $400 million", "according to\nReuters").
+_GOES_ON = frozenset("""
+a an the of to in on at by for from with into and or but nor than between nearly about around over
+under some almost roughly approximately more less least most up as per its their his her our
+hundred thousand million billion trillion bn mn degree degrees past below above beyond exceeding
+topped toward towards near latest last first next new one two three four five six seven eight nine ten
+eleven twelve dozen
+""".split())
+_LAST_WORD = re.compile(r"([A-Za-z]+)[ \t\r]*$")
+_FIGURE_ENDS = re.compile(r"(?<![^\s$€£(])\d[\d.,]*[A-Za-z]{0,3}[ \t\r]*$")  # "400m", "2.5bn", "5.0L"
+_DATE_ENDS = re.compile(r"\d[./]\d{1,2}[./]\d{2,4}[ \t\r]*$")  # a caption's date ends its line: "15.08.2023"
+# the line holds words before its last figure (a bare figure on a line of its own is layout debris)
+# (searched over at most 80 characters, so its backtracking stays bounded)
+_WORDS_BEFORE_FIGURE = re.compile(r"[A-Za-z][^\n]*\s\S+[ \t\r]*$")
+_MONEY_SIGNS = frozenset("$€£¥₹₱₦₩")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SHORT_CAPS = re.compile(r"[A-Z]{1,3}\b")  # "TB", "GW": a unit after a wrapped figure
@@ -23,6 +40,10 @@ MAX_SENTENCE = 1200
 _CUT_POINTS = ("; ", ", ", " – ", " — ", " - ")
 _SPACE = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# A street's word after its wrapped name ("221 Baker\nStreet").
+_STREET_NEXT = re.compile(
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct"
+    r"|Terrace|Highway|Hwy)\b")
 
 
 def _ends_sentence(text: str, end_punct: int, after: int) -> bool:
@@ -51,12 +72,39 @@ def _ends_sentence(text: str, end_punct: int, after: int) -> bool:
     return True
 
 
+def _line_break_ends(text: str, start: int, pos: int, before: str, nxt: int) -> bool:
+    """Does the single line break at ``pos`` end a sentence? ``before`` is the last character of
+    the line before, ``nxt`` the offset of the first of the next line."""
+    after = text[nxt]
+    if before in ".!?":
+        return False  # a line that ends with a full stop is left to the punctuation ("No.\n5")
+    if after.islower() or after.isdigit() and before.isalnum() or before in ",;:(-–—§#$€£" \
+            or after == "(" and before.isalnum():  # "90 miles\n(145 km)"
+        return False
+    # "1.5\nTB", "2008\nBentley", "5-50\nHz", "95%\nCI", "400m\nUSD": a wrapped figure and what it
+    # measures or names
+    if (before.isdigit() or before == "%" or _FIGURE_ENDS.search(text, max(start, pos - 24), pos)) \
+            and (after.isupper() or after in "%°") and not _DATE_ENDS.search(text, max(start, pos - 24), pos) \
+            and _WORDS_BEFORE_FIGURE.search(text, max(start, text.rfind("\n", start, pos) + 1, pos - 80), pos):
+        return False
+    if before.isalpha() and (after in _MONEY_SIGNS or after.isupper() and _STREET_NEXT.match(text, nxt)):
+        return False  # "nearly\n$280 million", "221 Baker\nStreet"
+    return not _goes_on(text, max(start, pos - 20), pos)
+
+
+def _goes_on(text: str, a: int, b: int) -> bool:
+    """The line before text[b] ends with a word no title ends with ("to", "nearly", "between")."""
+    m = _LAST_WORD.search(text, a, b)
+    return m is not None and m.group(1).lower() in _GOES_ON
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans (start, end) over text[start:end], whitespace trimmed.
 
     A blank line always ends a sentence. A single line break ends one when the line before has
     no closing punctuation and the next starts with a capital (titles, captions, one sentence per
-    line), but not inside a wrapped sentence ("1.5\\nmillion").
+    line), but not inside a wrapped sentence ("1.5\\nmillion", "nearly\\n$280 million", "according
+    to\\nReuters"): see ``_line_break_ends``.
     """
     end = len(text) if end is None else end
     cuts: list[int] = []
@@ -73,12 +121,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         nxt = pos + 1
         while nxt < end and text[nxt] in " \t\r":
             nxt += 1
-        if prev >= start and nxt < end:
-            before, after = text[prev], text[nxt]
-            # "1.5\nTB": a figure wrapped before its unit (a short all-capital word)
-            unit_next = before.isdigit() and _SHORT_CAPS.match(text[nxt:nxt + 4]) is not None
-            if not (after.islower() or after.isdigit() and before.isalnum() or before in ",;:(-–—" or unit_next):
-                cuts.append(pos)
+        if prev >= start and nxt < end and _line_break_ends(text, start, pos, text[prev], nxt):
+            cuts.append(pos)
         pos = text.find("\n", pos + 1, end)
     cuts = sorted(set(c for c in cuts if start < c < end)) + [end]
     spans = []

@@ -60,13 +60,18 @@ HELDOUT4_THRESHOLDS = {"value": 0.93, "value+qualifier": 0.925, "value+unit": 0.
 # value+qualifier 0.961, value+unit 0.953, value+entity 0.455 (first run, before any fix it
 # prompted: 0.969 / 0.950 / 0.943, value+entity 0.447).
 BLIND5_THRESHOLDS = {"value": 0.97, "value+qualifier": 0.95, "value+unit": 0.945, "value+entity": 0.44}
+# Measured 2026-12-06 on tests/data/eval-web (300 sentences of modern web copy, 785 claims, written
+# and labelled blind; issue 14): value 0.960, value+qualifier 0.931, value+unit 0.906, value+entity
+# 0.375 (first run, before any fix it prompted: 0.860 / 0.832 / 0.802, value+entity 0.335).
+WEB_THRESHOLDS = {"value": 0.95, "value+qualifier": 0.92, "value+unit": 0.90, "value+entity": 0.36}
 
 
 _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
                ("eval-heldout", HELDOUT_THRESHOLDS, 200, False), ("eval-blind2", BLIND2_THRESHOLDS, 250, True),
                ("eval-blind3", BLIND3_THRESHOLDS, 250, True), ("eval-heldout2", HELDOUT2_THRESHOLDS, 200, False),
                ("eval-blind4", BLIND4_THRESHOLDS, 250, True), ("eval-heldout3", HELDOUT3_THRESHOLDS, 200, False),
-               ("eval-blind5", BLIND5_THRESHOLDS, 250, True), ("eval-heldout4", HELDOUT4_THRESHOLDS, 200, False)]
+               ("eval-blind5", BLIND5_THRESHOLDS, 250, True), ("eval-heldout4", HELDOUT4_THRESHOLDS, 200, False),
+               ("eval-web", WEB_THRESHOLDS, 300, True)]
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from ..rules import Rules
 from ..scope import EventRef, Scoper
 from ..segment import split_sentences
 from .context import ContextWords
+from .formats import article_cues
 from .lexicon import Lexicon
 from .patterns import CLAUSE_BREAK, LIST_NUMBER
 from .sentence import MAX_NUMBERS_PER_SENTENCE, sentence_claims
@@ -52,10 +53,12 @@ class Extractor:
         list_numbers = {m.end() for m in LIST_NUMBER.finditer(view)}
         rows: list[ClaimRow] = []
         previous: list[Claim] = []  # the article's count claims so far, for "that number"
+        decimal_comma = article_cues(view)
         for s, e in sentences:
             if not self.lexicon.numberish.search(view, s, e):
                 continue
-            claims, referable, unread_from = sentence_claims(self.lexicon, self.context_words, view, s, e, previous)
+            claims, referable, unread_from = sentence_claims(self.lexicon, self.context_words, view, s, e, previous,
+                                                             decimal_comma)
             previous.extend(referable)
             if unread_from is not None:
                 self._note_unread(article, unread_from)

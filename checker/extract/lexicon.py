@@ -8,6 +8,7 @@ from typing import Mapping
 
 from ..numbers import TOKEN_RE, NumberCue, NumberGrammar
 from ..rules import Rules
+from .formats import LocalFormats
 from .patterns import DURATIONS
 
 
@@ -45,6 +46,7 @@ class Lexicon:
     firsts: Mapping                 # (id(table), exact) -> first tokens of the unit table's phrases
     unit_firsts: frozenset          # first tokens (lower case) of every unit table unit_after reads
     unit_firsts_exact: frozenset    # ... of the exact spellings
+    formats: object = None          # formats.LocalFormats: European digit formats, set by build
 
     @classmethod
     def build(cls, rules: Rules) -> Lexicon:
@@ -66,7 +68,7 @@ class Lexicon:
         tables = [(rules.units.currency_words, False), (rules.units.subunits, False), (rules.units.percent_words, False),
                   (rules.units.measure_words, False), (rules.units.measure_words_exact, True)]
         firsts = {(id(table), exact): _first_tokens(table, exact) for table, exact in tables}
-        return cls(
+        lexicon = cls(
             rules=rules,
             grammar=grammar,
             numberish=NumberCue(words, qualifier_ends=qual_ends),
@@ -93,3 +95,6 @@ class Lexicon:
                 rules.units.currency_words, rules.units.subunits, rules.units.percent_words, rules.units.measure_words))),
             unit_firsts_exact=firsts[(id(rules.units.measure_words_exact), True)],
         )
+        object.__setattr__(lexicon, "formats", LocalFormats(
+            rules, lexicon.unit_firsts, lexicon.unit_firsts_exact, lexicon.symbol_ends, lexicon.money))
+        return lexicon

@@ -143,7 +143,7 @@ def _designation_after(lx: Lexicon, tokens: list[Token], i: int, phrase: NumberP
         if after.text.isupper() and (len(after.text) > 1 or j + 2 >= n or not tokens[j + 2].glued) \
                 or after.lower in r.grammar.designation_words:
             return True
-    if phrase.ambiguous_scale and tokens[j - 1].text.isupper() and tokens[j - 1].glued:
+    if phrase.ambiguous_scale and tokens[j - 1].text.isupper() and tokens[j - 1].glued and tokens[i].text.isdigit():
         cur, _ = currency_before(lx, tokens, i)
         if cur is None:
             return True  # a code, not a billion
@@ -196,8 +196,8 @@ def _marked(lx: Lexicon, tokens: list[Token], i: int, phrase: NumberPhrase) -> b
     tok, prev = tokens[i], tokens[i - 1]
     n = len(tokens)
     if prev.kind == "word" and tok.glued and prev.text not in r.units.currency_symbols \
-            and not weak_symbol(lx, tokens, i, phrase):
-        return True  # G20, MH17; not "EUR2.3bn", "Rp60.4 trillion", "R120m"
+            and not weak_symbol(lx, tokens, i, phrase) and currency_before(lx, tokens, i)[0] is None:
+        return True  # G20, MH17; not "EUR2.3bn", "Rp60.4 trillion", "R120m", "$US18.24", "$A9bn"
     if prev.lower in r.grammar.phone_words and phrase.j == i + 1 and not phrase.scaled and (
             phrase.j >= n or tokens[phrase.j].kind != "word" or tokens[phrase.j].lower in r.grammar.stop_words):
         return True  # "called 911 to report", "dial 999": a phone number
@@ -261,7 +261,7 @@ def _glued_letters(lx: Lexicon, tokens: list[Token], phrase: NumberPhrase) -> bo
     low = nxt.lower
     known = (low in r.numbers.scale_abbreviations or (low,) in r.units.measure_words or (nxt.text,) in r.units.measure_words_exact
              or (low,) in r.units.percent_words or (low,) in r.units.subunits or (low,) in r.units.currency_words
-             or low in ("st", "nd", "rd", "th", "s", "am", "pm"))
+             or low in ("st", "nd", "rd", "th", "s", "am", "pm") or nxt.text in r.units.count_units)
     return not known
 
 

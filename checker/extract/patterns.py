@@ -20,14 +20,14 @@ DATE_PATTERNS = [
     ("date", re.compile(rf"\b(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})/(?P<y>{_YEAR}|\d{{2}})\b")),
     # "August 14-20", "Aug. 9, 2023", "Monday, August 14"
     ("date", re.compile(
-        rf"\b(?:{_WEEKDAY},?[ \t]+)?(?P<mon>{_MONTH})[ \t]+(?P<d>{_DAY})(?:[ \t]*[-–][ \t]*(?P<d2>{_DAY}))?"
-        rf"(?:,?[ \t]+(?P<y>{_YEAR}))?\b(?![.,]\d)")),
+        rf"\b(?:{_WEEKDAY},?[ \t\n]+)?(?P<mon>{_MONTH})[ \t\n]+(?P<d>{_DAY})(?:[ \t]*[-–][ \t]*(?P<d2>{_DAY}))?"
+        rf"(?:,?[ \t\n]+(?P<y>{_YEAR}))?\b(?![.,]\d)")),
     # "14 August 2023", "14-20 August", "the 5th of May"
     ("date", re.compile(
-        rf"\b(?P<d>{_DAY})(?:[ \t]*[-–][ \t]*(?P<d2>{_DAY}))?[ \t]+(?:of[ \t]+)?(?P<mon>{_MONTH})"
-        rf"(?:,?[ \t]+(?P<y>{_YEAR}))?\b")),
+        rf"\b(?P<d>{_DAY})(?:[ \t]*[-–][ \t]*(?P<d2>{_DAY}))?[ \t\n]+(?:of[ \t\n]+)?(?P<mon>{_MONTH})"
+        rf"(?:,?[ \t\n]+(?P<y>{_YEAR}))?\b")),
     # "in March 2021", "March 2021"
-    ("date", re.compile(rf"\b(?P<mon>{_MONTH})[ \t]+(?P<y>{_YEAR})\b")),
+    ("date", re.compile(rf"\b(?P<mon>{_MONTH})[ \t\n]+(?P<y>{_YEAR})\b")),
     # "2023-24 season", "the 1990s", "mid-2020s"
     ("date", re.compile(rf"\b(?P<y>{_YEAR})[-–/](?:\d{{2}}|{_YEAR})\b(?![-–]\d)")),
     ("date", re.compile(r"\b(?P<y>(?:1[5-9]|20)\d0)['’]?s\b")),
@@ -36,12 +36,12 @@ DATE_PATTERNS = [
     ("duration", re.compile(
         r"(?<![Aa]t[ \t])\b(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d{1,3})?)"
         r"|(?P<m2>\d{1,2}):(?P<s2>[0-5]\d\.\d{1,3}))\b"
-        r"(?![ \t]*(?:[aApP]\.?[ \t]?[mM]\b|GMT|UTC|[A-Z]{2,4}T\b))")),
+        r"(?![ \t\n]*(?:[aApP]\.?[ \t\n]?[mM]\b|GMT|UTC|[A-Z]{2,4}T\b))")),
     # clock times: "3:45 p.m.", "10 a.m.", "15:30 GMT", "10am"
     ("time", re.compile(
-        r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]*(?:[aApP]\.?[mM]\.?|GMT|UTC|[A-Z]{2,4}T)\b\.?)?"
-        r"|\b(?:1[0-2]|0?[1-9])\.[0-5]\d[ \t]*(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
-        r"|\b(?:1[0-2]|0?[1-9])(?:[ \t]*(?:[aApP]\.[ \t]?[mM]\.|[aApP][mM]\b))"
+        r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t\n]*(?:[aApP]\.?[mM]\.?|GMT|UTC|[A-Z]{2,4}T)\b\.?)?"
+        r"|\b(?:1[0-2]|0?[1-9])\.[0-5]\d[ \t\n]*(?:[aApP]\.[mM]\.|[aApP][mM]\b)"
+        r"|(?<![\d.,])\b(?:1[0-2]|0?[1-9])(?:[ \t\n]*(?:[aApP]\.[ \t\n]?[mM]\.|[aApP][mM]\b))"  # not "2.1 pm"
         r"|\b(?:[01]\d|2[0-3])[0-5]\d[ \t]+(?:GMT|UTC|hours|hrs)\b")),
 ]
 
@@ -66,14 +66,14 @@ DATE_GROUPS = [
 # Every date or time pattern holds a month name, a digit next to ":", "/", "." or "-", a year, a
 # decade ("1990s") or a.m./p.m./GMT: a cheap test that spares the full scan in most sentences.
 DATE_HINT = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d"
-    r"|\d[ \t]+(?:of[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"|\d[:/.\-–]\d|(?:1[5-9]|20)\d\d|\d0['’]?s\b|\d[ \t]*[aApP]\.?[ \t]?[mM]\b|\d{4}[ \t]+(?:GMT|UTC|hours|hrs)"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t\n]+\d"
+    r"|\d[ \t\n]+(?:of[ \t\n]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"|\d[:/.\-–]\d|(?:1[5-9]|20)\d\d|\d0['’]?s\b|\d[ \t\n]*[aApP]\.?[ \t\n]?[mM]\b|\d{4}[ \t\n]+(?:GMT|UTC|hours|hrs)"
 )
 # Where a date or time can start: at a word that starts with a digit or a capital letter.
 DATE_START = re.compile(r"\b[\dA-Z]")
 # Likewise for phone numbers, image sizes and codes: digit groups joined by separators or "x".
-DEBRIS_HINT = re.compile(r"\d[ \t.\-)]\(?\d|\d[ \t]?[x×][ \t]?\d|\dpx|\d[pi]\b|\+\d|[A-Z]-?\d")
+DEBRIS_HINT = re.compile(r"\d[ \t.\-)]\(?\d|\d[ \t]?[x×][ \t\n]?\d|\dpx|\d[pi]\b|\+\d|[A-Z]-?\d")
 
 # Phone numbers, image sizes and other codes whose digits are never amounts.
 DEBRIS = re.compile(
@@ -81,7 +81,7 @@ DEBRIS = re.compile(
     r"|\+\d{1,3}(?:[ \t.-]\d{2,4}){2,5}\b"
     r"|\b\d{3}-\d{4}\b"
     r"|\b0\d{2,4}(?:[ \t.-]\d{3,4}){1,2}\b"
-    r"|\b\d{2,5}[ \t]?[x×][ \t]?\d{2,5}(?:[ \t]?px)?\b"
+    r"|\b\d{2,5}[ \t]?[x×][ \t\n]?\d{2,5}(?:[ \t]?px)?\b"
     r"|\b\d{2,5}px\b"
     r"|\b(?:144|240|360|480|576|720|1080|1440|2160|4320)[pi]\b"
     r"|\b[A-Z]{1,5}-?\d+(?:-\d+)+\b"

@@ -15,6 +15,7 @@ from ..numbers import Token, tokenize
 from .claim import read_claim
 from .context import ContextWords
 from .draft import Rejection, SentenceContext
+from .formats import MAYBE_LOCAL
 from .lexicon import Lexicon
 from .qualifiers import bounds
 from .spans import read_spans
@@ -24,7 +25,7 @@ from .tokens import in_idiom
 _CONVERSION_GAP = re.compile(
     r"[\s,(]*(?:or|about|around|roughly|some|approximately)?[\s(]*"
     r"(?:nearly|about|around|roughly|some|approximately|almost)?[\s(]*")
-_MEASURE_GAP = re.compile(r"[ \t]*\([ \t]*")
+_MEASURE_GAP = re.compile(r"[ \t\n]*\([ \t]*")
 # The largest amount read as a claim: a thousand times the largest figure of world news (the world's
 # GDP is about 1e14 dollars; the national debt of a hyperinflation a few 1e18s). Beyond it, a number
 # is debris ("9" a thousand times).
@@ -108,11 +109,14 @@ class SentenceClaims(NamedTuple):
 
 
 def sentence_claims(lx: Lexicon, words: ContextWords, view: str, s: int, e: int,
-                    previous: Sequence[Claim]) -> SentenceClaims:
+                    previous: Sequence[Claim], decimal_comma: bool = False) -> SentenceClaims:
     """The claims of the sentence view[s:e]. ``previous``: the article's count claims with an
     entity before this sentence, which "that number" may refer back to (not changed: the
-    sentence's own come back as ``referable``)."""
+    sentence's own come back as ``referable``). ``decimal_comma``: the article writes "1,5"
+    for one and a half (formats.article_cues)."""
     tokens = tokenize(view, s, e)
+    if MAYBE_LOCAL.search(view, s, e):
+        tokens = lx.formats.merge(tokens, decimal_comma)
     if not tokens:
         return SentenceClaims([], [])
     n = len(tokens)
