@@ -17,6 +17,7 @@ clause, with the lexicons of `rules/frames.yaml`:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,8 +48,10 @@ class _Token:
     end: int
 
 
-def tokens_of(sentence: str) -> list[_Token]:
-    return [_Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+@functools.lru_cache(maxsize=512)
+def tokens_of(sentence: str) -> tuple[_Token, ...]:
+    """The tokens of a sentence (or an entity), once per sentence, not once per claim in it."""
+    return tuple(_Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence))
 
 
 def _plural_looking(word: str) -> bool:
