@@ -24,9 +24,10 @@ def _noun_lemma(word: str) -> str:
     """lemminflect's lemma of a plural noun (its dictionary ships in the wheel; measured 58/59
     plurals of news copy right against 42/59 for the suffix rules below, which it now precedes).
     Imported on first use: loading its tables takes about 0.7 s."""
-    from lemminflect import getLemma
+    from lemminflect import getAllLemmas
 
-    lemmas = getLemma(word, upos="NOUN")
+    # its dictionary only: its rules for unknown words strip names ("louis" -> "loui")
+    lemmas = getAllLemmas(word, upos="NOUN").get("NOUN")
     return lemmas[0] if lemmas else word
 
 
@@ -40,7 +41,7 @@ def singular(word: str) -> str:
         return _IRREGULAR[word]
     if len(word) <= 3 or not word.endswith("s"):
         return word
-    lemma = _noun_lemma(word)
+    lemma = _noun_lemma(word) if "'" not in word else word  # not a possessive ("ortiz's")
     if lemma != word:
         return lemma  # "buses" -> "bus", "heroes" -> "hero", "diagnoses" -> "diagnosis"
     if word.endswith(_NO_STRIP):

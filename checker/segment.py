@@ -9,7 +9,11 @@ _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon pres vs etc
 inc ltd co corp no nos vol pp jan feb mar apr jun jul aug sep sept oct nov dec approx est dept
 univ assn bros u.s a.m p.m e.g i.e al fig gov't sq km u.k u.n e.u u.a.e
-ala ariz ark calif colo conn fla kan ky md mich minn mont neb nev okla ore tenn tex wis wyo
+""".split())
+# US states as AP abbreviates them: a dateline goes on after them ("LITTLE ROCK, Ark. (AP) - ...");
+# before a capital they usually end a sentence ("in Santa Rosa, Calif. He ...").
+_STATES = frozenset("""
+ala ariz ark calif colo conn fla kan ky md mich minn miss mont neb nev okla ore tenn tex wash wis wyo
 """.split())
 # Words a line cannot end a title or caption with: after them a single line break is a wrapped
 # sentence ("nearly\n$280 million", "between\n$300 million and $400 million", "according to\nReuters").
@@ -22,10 +26,21 @@ eleven twelve dozen
 """.split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)[ \t\r]*$")
 _FIGURE_ENDS = re.compile(r"(?<![^\s$€£(])\d[\d.,]*[A-Za-z]{0,3}[ \t\r]*$")  # "400m", "2.5bn", "5.0L"
-_DATE_ENDS = re.compile(r"\d[./]\d{1,2}[./]\d{2,4}[ \t\r]*$")  # a caption's date ends its line: "15.08.2023"
+# A unit, a code or a month ("12\nMarch") after a wrapped figure; a capitalized word after a figure ends a title ("Dies at
+# 77\nPublished: ...", "August 16, 2011\nTwo men ...").
+_UNIT_NEXT = re.compile(
+    r"(?:[A-Z]{1,4}|Hz|Mt|MtCO2|[kMGT]Wh|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b(?!['’])")
 # the line holds words before its last figure (a bare figure on a line of its own is layout debris)
 # (searched over at most 80 characters, so its backtracking stays bounded)
 _WORDS_BEFORE_FIGURE = re.compile(r"[A-Za-z][^\n]*\s\S+[ \t\r]*$")
+# Abbreviations that often end a sentence too ("... in the U.S.\nThe ..."): a line break after them ends it.
+_ENDS_SENTENCES = frozenset("u.s u.k u.n e.u u.a.e etc inc ltd co corp bros al est approx dept univ assn a.m p.m sq km fig"
+                            .split())
+# A line that is a whole date ("August 16, 2011") is a dateline of its own.
+_DATE_LINE = re.compile(r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}[ \t\r]*(?:\n|$)")
+_ABBREVIATION_ENDS = re.compile(
+    r"(?<![A-Za-z.])(?:" + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS - _ENDS_SENTENCES, key=len, reverse=True))
+    + r")\.[ \t\r]*$", re.I)
 _MONEY_SIGNS = frozenset("$€£¥₹₱₦₩")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
@@ -67,7 +82,8 @@ def _ends_sentence(text: str, end_punct: int, after: int) -> bool:
     while w > 0 and (text[w - 1].isalpha() or text[w - 1] == "."):
         w -= 1
     word = text[w:k].lower()
-    if text[k] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and text[w].isupper())):
+    if text[k] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and text[w].isupper())
+                           or word in _STATES and nxt == "("):
         return False
     return True
 
@@ -76,15 +92,15 @@ def _line_break_ends(text: str, start: int, pos: int, before: str, nxt: int) -> 
     """Does the single line break at ``pos`` end a sentence? ``before`` is the last character of
     the line before, ``nxt`` the offset of the first of the next line."""
     after = text[nxt]
-    if before in ".!?":
-        return False  # a line that ends with a full stop is left to the punctuation ("No.\n5")
+    if before == "." and _ABBREVIATION_ENDS.search(text, max(start, pos - 12), pos):
+        return False  # "No.\n5", "St.\nLouis": an abbreviation ends the line, not the sentence
     if after.islower() or after.isdigit() and before.isalnum() or before in ",;:(-–—§#$€£" \
             or after == "(" and before.isalnum():  # "90 miles\n(145 km)"
         return False
     # "1.5\nTB", "2008\nBentley", "5-50\nHz", "95%\nCI", "400m\nUSD": a wrapped figure and what it
     # measures or names
     if (before.isdigit() or before == "%" or _FIGURE_ENDS.search(text, max(start, pos - 24), pos)) \
-            and (after.isupper() or after in "%°") and not _DATE_ENDS.search(text, max(start, pos - 24), pos) \
+            and (after in "%°" or _UNIT_NEXT.match(text, nxt) and not _DATE_LINE.match(text, nxt)) \
             and _WORDS_BEFORE_FIGURE.search(text, max(start, text.rfind("\n", start, pos) + 1, pos - 80), pos):
         return False
     if before.isalpha() and (after in _MONEY_SIGNS or after.isupper() and _STREET_NEXT.match(text, nxt)):

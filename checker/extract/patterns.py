@@ -73,7 +73,7 @@ DATE_HINT = re.compile(
 # Where a date or time can start: at a word that starts with a digit or a capital letter.
 DATE_START = re.compile(r"\b[\dA-Z]")
 # Likewise for phone numbers, image sizes and codes: digit groups joined by separators or "x".
-DEBRIS_HINT = re.compile(r"\d[ \t.\-)]\(?\d|\d[ \t]?[x×][ \t\n]?\d|\dpx|\d[pi]\b|\+\d|[A-Z]-?\d")
+DEBRIS_HINT = re.compile(r"\d[ \t.\-)]\(?\d|\d[ \t\n]?[x×][ \t\n]?\d|\dpx|\d[pi]\b|\+\d|[A-Z]-?\d")
 
 # Phone numbers, image sizes and other codes whose digits are never amounts.
 DEBRIS = re.compile(
@@ -81,7 +81,7 @@ DEBRIS = re.compile(
     r"|\+\d{1,3}(?:[ \t.-]\d{2,4}){2,5}\b"
     r"|\b\d{3}-\d{4}\b"
     r"|\b0\d{2,4}(?:[ \t.-]\d{3,4}){1,2}\b"
-    r"|\b\d{2,5}[ \t]?[x×][ \t\n]?\d{2,5}(?:[ \t]?px)?\b"
+    r"|\b\d{2,5}[ \t\n]?[x×][ \t\n]?\d{2,5}(?:[ \t]?px)?\b"
     r"|\b\d{2,5}px\b"
     r"|\b(?:144|240|360|480|576|720|1080|1440|2160|4320)[pi]\b"
     r"|\b[A-Z]{1,5}-?\d+(?:-\d+)+\b"
