@@ -176,24 +176,16 @@ class Engine:
             if kind == "problems":
                 out.problems.extend(items)
         work = [t for t in tasks if t[0] != "problems"]
-        total = sum(len(items) for _, items in work)
-        for result, warnings in self._results(work, rules):
-            for message in warnings:
-                self.warn(message)
-            out.loaded.extend(result.loaded)
-            out.rows.extend(result.rows)
-            out.problems.extend(result.problems)
-            out.notes.extend(result.notes)
-            out.counts.add(result.counts)
-            if self.on_progress:
-                self.on_progress(out.counts, len(out.loaded) + out.counts.failed, total)
-        self.counts = out.counts
-        return out
+        return self._gather(work, rules, out, total=sum(len(items) for _, items in work))
 
     def extract_loaded(self, loaded: list[Loaded], rules: Rules) -> BatchResult:
         """Articles already loaded (stdin, examples, tests), extracted the same way."""
         tasks = [("loaded", loaded[b:b + BATCH]) for b in range(0, len(loaded), BATCH)]
-        out = BatchResult()
+        return self._gather(tasks, rules, BatchResult())
+
+    def _gather(self, tasks: list, rules: Rules, out: BatchResult, total: int | None = None) -> BatchResult:
+        """The batches' results appended to OUT in input order (warnings passed on; progress
+        reported when TOTAL is given)."""
         for result, warnings in self._results(tasks, rules):
             for message in warnings:
                 self.warn(message)
@@ -202,6 +194,8 @@ class Engine:
             out.problems.extend(result.problems)
             out.notes.extend(result.notes)
             out.counts.add(result.counts)
+            if self.on_progress and total is not None:
+                self.on_progress(out.counts, len(out.loaded) + out.counts.failed, total)
         self.counts = out.counts
         return out
 
