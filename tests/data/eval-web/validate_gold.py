@@ -43,22 +43,18 @@ FILES = sorted(f"{d}.jsonl" for d in PREFIX)
 
 
 @dataclass
-class Tally:
+class Split:
+    """What this set counts on top of the shared Tally: sentences per file and the part of the
+    set (development or untouched) its ids belong to."""
     texts: Counter = field(default_factory=Counter)
     lines_per_file: Counter = field(default_factory=Counter)
-    ids: Counter = field(default_factory=Counter)
-    per_domain: Counter = field(default_factory=Counter)
-    claims_per_domain: Counter = field(default_factory=Counter)
-    empty_per_domain: Counter = field(default_factory=Counter)
-    qual_counts: Counter = field(default_factory=Counter)
-    unit_counts: Counter = field(default_factory=Counter)
     last_number: dict = field(default_factory=dict)
 
 
 ID_RE = re.compile(rf"^{SET_ID}-([a-z]{{3}})-(\d{{3}})$")
 
 
-def check_id(sid, stem, fn, where, untouched, tally, errors):
+def check_id(sid, stem, fn, where, untouched, split, errors):
     m = ID_RE.match(sid) if isinstance(sid, str) else None
     if not m:
         errors.append(f"{where}: id does not match {SET_ID}-<prefix>-NNN")
@@ -68,20 +64,20 @@ def check_id(sid, stem, fn, where, untouched, tally, errors):
     number = int(m.group(2))
     if (number % 6 == 0) != untouched:
         errors.append(f"{where}: id number {number} belongs to the other part of the set")
-    if number <= tally.last_number.get(fn, 0):
+    if number <= split.last_number.get(fn, 0):
         errors.append(f"{where}: id number {number} does not increase")
-    tally.last_number[fn] = number
+    split.last_number[fn] = number
 
 
-def check_sentence(obj, stem, fn, ln, untouched, tally, errors):
+def check_sentence(obj, stem, fn, ln, untouched, tally, split, errors):
     sid = obj["id"]
     tally.ids[sid] += 1
-    tally.lines_per_file[fn] += 1
+    split.lines_per_file[fn] += 1
     where = f"{fn}:{ln} ({sid})"
     extra = set(obj) - SENTENCE_KEYS
     if extra:
         errors.append(f"{where}: unknown keys {sorted(extra)}")
-    check_id(sid, stem, fn, where, untouched, tally, errors)
+    check_id(sid, stem, fn, where, untouched, split, errors)
     if obj["domain"] != stem:
         errors.append(f"{where}: domain {obj['domain']!r} != file name {stem!r}")
     text = obj["text"]
@@ -91,19 +87,15 @@ def check_sentence(obj, stem, fn, ln, untouched, tally, errors):
     if not isinstance(obj["claims"], list):
         errors.append(f"{where}: claims is not a list")
         return
-    tally.texts[text.strip()] += 1
-    tally.per_domain[obj["domain"]] += 1
-    tally.claims_per_domain[obj["domain"]] += len(obj["claims"])
-    if not obj["claims"]:
-        tally.empty_per_domain[obj["domain"]] += 1
-    _base.check_claims(obj["claims"], text, where, errors, tally.qual_counts, tally.unit_counts)
+    split.texts[text.strip()] += 1
+    tally.add_sentence(obj["domain"], obj["claims"], text, where, errors)
 
 
-def check_set(tally, per_file, errors):
+def check_set(tally, split, per_file, errors):
     for fn in FILES:
-        if tally.lines_per_file[fn] != per_file:
-            errors.append(f"{fn}: {tally.lines_per_file[fn]} sentences, expected {per_file}")
-    for t, n in tally.texts.items():
+        if split.lines_per_file[fn] != per_file:
+            errors.append(f"{fn}: {split.lines_per_file[fn]} sentences, expected {per_file}")
+    for t, n in split.texts.items():
         if n > 1:
             errors.append(f"duplicate sentence ({n} times): {t[:60]!r}")
     _base.duplicate_ids(tally.ids, errors)
@@ -117,7 +109,7 @@ def check_set(tally, per_file, errors):
 def main() -> int:
     d = sys.argv[1] if len(sys.argv) > 1 else HERE
     untouched = os.path.basename(os.path.normpath(d)).endswith("-untouched")
-    errors, tally = [], Tally()
+    errors, tally, split = [], _base.Tally(), Split()
     present = sorted(f for f in os.listdir(d) if f.endswith(".jsonl"))
     if present != FILES:
         errors.append(f"expected files {FILES}, found {present}")
@@ -127,8 +119,8 @@ def main() -> int:
             errors.append(f"{fn}: missing")
             continue
         for ln, obj in _base.sentence_objects(path, fn, SENTENCE_KEYS, errors):
-            check_sentence(obj, fn[:-len(".jsonl")], fn, ln, untouched, tally, errors)
-    total = check_set(tally, 5 if untouched else PER_FILE - 5, errors)
+            check_sentence(obj, fn[:-len(".jsonl")], fn, ln, untouched, tally, split, errors)
+    total = check_set(tally, split, 5 if untouched else PER_FILE - 5, errors)
     _base.print_domains(tally.per_domain, tally.claims_per_domain, tally.empty_per_domain, total)
     _base.print_tallies(tally.qual_counts, tally.unit_counts)
     return _base.finish(errors)
