@@ -200,11 +200,17 @@ def unit_after_filler(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     tokens, end_tok = ctx.tokens, d.end_tok
     if d.unit is None and end_tok + 1 < d.n and tokens[end_tok].lower in lx.rules.grammar.unit_fillers:
         filled, after_fill, fill_factor = unit_after(lx, tokens, end_tok + 1, d.phrase, d.currency)
-        if filled is not None and filled not in lx.money:
-            d.unit, d.end_tok, d.factor = filled, after_fill, fill_factor
-            if d.factor != 1.0:
-                d.scale(d.factor)
+        _take_measure(lx, d, filled, after_fill, fill_factor)
     return None
+
+
+def _take_measure(lx: Lexicon, d: Draft, unit: str | None, end_tok: int, factor: float) -> None:
+    """A unit found after a filler or a suffix, if it is a measure (money is read elsewhere): the
+    draft takes it, its end and its factor to the base unit."""
+    if unit is not None and unit not in lx.money:
+        d.unit, d.end_tok, d.factor = unit, end_tok, factor
+        if d.factor != 1.0:
+            d.scale(d.factor)
 
 
 def suffix(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
@@ -220,10 +226,7 @@ def suffix(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     end_tok = d.end_tok = end_tok + (1 if word == "+" else 2)
     after, after_end, after_factor = unit_after(lx, tokens, end_tok, d.phrase, d.currency) \
         if d.unit is None else (None, end_tok, 1.0)
-    if after is not None and after not in lx.money:
-        d.unit, d.end_tok, d.factor = after, after_end, after_factor
-        if d.factor != 1.0:
-            d.scale(d.factor)
+    _take_measure(lx, d, after, after_end, after_factor)
     return None
 
 
