@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
+from .models import SCOPE_COLUMNS
 from .normalize import singular
 from .rules import FrameRules, Rules
 
@@ -237,7 +238,10 @@ class FrameReader:
         return " ".join(words) or None
 
 
-FRAME_COLUMNS = ("predicate", "counted", "part", "place", "who")
+# The claim table's frame columns, as models.py declares them (the scope columns but the story).
+FRAME_COLUMNS = tuple(c for c in SCOPE_COLUMNS if c != "story")
+if FRAME_COLUMNS != tuple(f.name for f in fields(Frame)):
+    raise AssertionError("Frame's fields must be the frame columns of models.SCOPE_COLUMNS, in order")
 
 
 def sentence_start(text: str, sentence: str, start: int) -> int:
