@@ -304,13 +304,27 @@ def _relation(a: dict, b: dict, rules: Rules) -> str:
     return entity_relation(a["entity_key"], b["entity_key"], rules)
 
 
+def _age_relation(a: dict, b: dict, rules: Rules) -> str:
+    """Ages belong to a person: the same when the same full name stands beside both ("Robert Buckley,
+    32" and "31-year-old Robert Buckley"), or when one naming of two words or more holds the other
+    ("Robert Buckley" in "Englishman Robert Buckley"); "Gary Gomes, 35" and "Katherine Gomes, 61"
+    share a surname, not an age, nor "Ortiz, 35" and "17-year-old Jeremy Ortiz", and "a 36-year-old
+    Australian climber" is not "a 32-year-old British climber"."""
+    if _known(a.get("who")) and a.get("who") == b.get("who") and " " in a["who"]:
+        return "same"  # the same full name beside both ages
+    if entity_relation(a["entity_key"], b["entity_key"], rules) == "same":
+        return "same"
+    wa, wb = set(a["entity_key"].split()), set(b["entity_key"].split())
+    smaller = min(wa, wb, key=len)
+    return "same" if len(smaller) >= 2 and (wa <= wb or wb <= wa) else "different"
+
+
 def _pair_code(a: dict, b: dict, rules: Rules) -> str | None:
     """The rule two claims of different articles break (FC101, FC102, FC103), or None."""
     if _slots_differ(a, b) or _parts_differ(a, b):
         return None  # another event, year, predicate or place; or a part against its whole
-    relation = _relation(a, b, rules)
-    if relation == "different" or (relation == "related" and a["unit"] == "age"):
-        # "Gary Gomes, 35" and "Katherine Gomes, 61" share a surname, not an age
+    relation = _age_relation(a, b, rules) if a["unit"] == "age" else _relation(a, b, rules)
+    if relation == "different":
         return None
     if not _same_predicate(a, b) or bool(a.get("increment")) != bool(b.get("increment")):
         return None  # other things said of a bare noun; or an increment against a total
@@ -349,7 +363,11 @@ def _facts(edges: list[tuple[int, int, str]], rows: list[dict]) -> list[list[tup
     return list(facts.values())
 
 
-_RANK = {"FC101": 3, "FC104": 2, "FC103": 1, "FC102": 0}  # FC105 is FC101 without scope
+# Which disagreement speaks for a fact that holds several: a conflict of the same counted thing
+# (FC101), then one within rounding of the same thing (FC102), before one between related things
+# (FC103, "comments" against "written comments"). FC105 is FC101 without scope; FC104 is decided
+# from the claims.
+_RANK = {"FC101": 3, "FC104": 2, "FC102": 1, "FC103": 0}  # FC106: FC105 of a bare noun alone
 
 
 def _scoped(claims: list[dict]) -> bool:
@@ -378,8 +396,19 @@ def _component_code(comp_edges: list[tuple[int, int, str]], claims: list[dict], 
     if code == "FC101" and not _scoped(claims):
         # Nothing but the noun: on real coverage most such conflicts are two different facts
         # (measured on the ECB+ development corpus), so they are not errors.
-        return "FC105"
+        return "FC106" if _bare_look_alike(claims) else "FC105"
     return code
+
+
+def _bare_look_alike(claims: list[dict]) -> bool:
+    """Nothing at all scopes the figures but one noun: no claim says what happened, every counted
+    phrase is one word or none, and some claim does not say whose figure it is ("four seasons" and
+    "19 seasons", "three games" and "10 games" of different players): a hint, not a warning."""
+    if any(_known(c.get("predicate")) for c in claims):
+        return False
+    if any(len(c["entity_key"].split()) > 1 for c in claims):
+        return False
+    return not all(_known(c.get("who")) for c in claims)
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
@@ -446,6 +475,7 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
         "FC103": "sources give different figures for related counts of",
         "FC104": "the figure rises from earlier to later sources for",
         "FC105": "sources disagree (no event or year names the fact) on",
+        "FC106": "sources give different figures (nothing but the noun names the fact) for",
     }[code]
     if code == "FC102" and first["unit"] == "age":
         verb = "sources give ages a year apart (a birthday between the reports?) for"

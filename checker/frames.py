@@ -30,6 +30,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _NAME_JOINERS = frozenset({"-", "‐", "‑", "–"})
 _PEOPLE_PREDICATES = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "displaced", "rescued",
                                 "charged", "convicted", "sentenced", "sheltering"})
+_COURT_PREDICATES = frozenset({"charged", "convicted", "sentenced"})
 
 
 @dataclass(frozen=True)
@@ -89,19 +90,25 @@ class FrameReader:
         common = frozenset(grammar.stop_words) | frozenset(grammar.determiners)
         return cls(rules.frames, frozenset(grammar.calendar_words), common)
 
-    def read(self, sentence: str, start: int, end: int, entity: str = "") -> Frame:
-        """The frame of the claim at SENTENCE[start:end] (offsets into the sentence) counting ENTITY."""
+    def read(self, sentence: str, start: int, end: int, entity: str = "", unit: str = "") -> Frame:
+        """The frame of the claim at SENTENCE[start:end] (offsets into the sentence) counting ENTITY
+        (in UNIT: an age's `who` is the person it is the age of)."""
         tokens = tokens_of(sentence)
         first = next((k for k, t in enumerate(tokens) if t.end > start), len(tokens))
         last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
         entity_words = tuple(tokens_of(entity.lower()))
         after = last + self._entity_span(tokens, last, entity_words)
         noun_class = self._noun_class(entity_words)
-        predicate = self._predicate_in(entity_words, noun_class) or self._nearest_predicate(tokens, first, after, noun_class)
+        # what happens to people (killed, injured...) is never said of an amount or a measure: "died
+        # after falling 150 metres" is a fall, "two decades" is nobody's toll
+        measure = unit not in ("", "count", "age")
+        predicate = self._predicate_in(entity_words, noun_class, measure) \
+            or self._nearest_predicate(tokens, first, after, noun_class, measure)
         counted = noun_class or self._people_by_predicate(entity_words, predicate)
         part = self._part(tokens, first, counted)
         place = self._place(tokens, first, after)
-        return Frame(predicate, counted, part, place, self._who(tokens, first))
+        who = self._aged_person(tokens, first, last) if unit == "age" else None
+        return Frame(predicate, counted, part, place, who or self._who(tokens, first))
 
     # ----------------------------------------------------------------------------------------
 
@@ -116,18 +123,18 @@ class FrameReader:
             k += 1
         return k - at if matched == len(words) else 0
 
-    def _match_at(self, words: list[str], k: int, counted: str | None) -> tuple[str, int] | None:
+    def _match_at(self, words: list[str], k: int, counted: str | None, measure: bool = False) -> tuple[str, int] | None:
         for phrase, name, classes in self.phrases.get(words[k], ()):
-            if classes and counted not in classes:
+            if classes and counted not in classes or measure and name in _PEOPLE_PREDICATES:
                 continue
             if tuple(words[k:k + len(phrase)]) == phrase:
                 return name, len(phrase)
         return None
 
-    def _predicate_in(self, entity: tuple[_Token, ...], counted: str | None) -> str | None:
+    def _predicate_in(self, entity: tuple[_Token, ...], counted: str | None, measure: bool = False) -> str | None:
         words = [t.lower for t in entity]
         for k in range(len(words)):
-            hit = self._match_at(words, k, counted)
+            hit = self._match_at(words, k, counted, measure)
             if hit:
                 return hit[0]
         return None
@@ -135,25 +142,29 @@ class FrameReader:
     def _is_break(self, token: _Token) -> bool:
         return token.lower in self.rules.clause_breaks or any(ch.isdigit() for ch in token.text)
 
-    def _nearest_predicate(self, tokens: list[_Token], first: int, after: int, counted: str | None) -> str | None:
+    def _nearest_predicate(self, tokens: list[_Token], first: int, after: int, counted: str | None,
+                           measure: bool = False) -> str | None:
         words = [t.lower for t in tokens]
         found_after = found_before = None
         for distance, k in enumerate(range(after, min(len(tokens), after + self.rules.window_after))):
             if self._is_break(tokens[k]):
                 break
-            hit = self._match_at(words, k, counted)
+            hit = self._match_at(words, k, counted, measure)
             if hit:
                 found_after = (distance, hit[0])
                 break
         for distance, k in enumerate(range(first - 1, max(-1, first - 1 - self.rules.window_before), -1)):
             if self._is_break(tokens[k]):
                 break
-            hit = self._match_at(words, k, counted)
+            hit = self._match_at(words, k, counted, measure)
             if hit:
                 found_before = (distance, hit[0])
                 break
-        candidates = [c for c in (found_after, found_before) if c]
-        return min(candidates)[1] if candidates else None
+        # the nearer wins; at equal distance the one after, which says what the counted thing is
+        # ("arrested five buildings away")
+        if found_after and (not found_before or found_after[0] <= found_before[0]):
+            return found_after[1]
+        return found_before[1] if found_before else None
 
     def _noun_class(self, entity: tuple[_Token, ...]) -> str | None:
         """The class of the counted phrase's head (its last one or two words), if the lexicon knows it."""
@@ -166,8 +177,12 @@ class FrameReader:
         return None
 
     def _people_by_predicate(self, entity: tuple[_Token, ...], predicate: str | None) -> str | None:
-        """People, for a figure with no counted noun or a predicate for one ("24 dead", "the toll rose to 24")."""
-        if predicate in _PEOPLE_PREDICATES and (not entity or self._predicate_in(entity, None)):
+        """People, for a figure with no counted noun ("12 were charged", "the toll rose to 24") or a
+        predicate word for one ("24 dead", "40 arrests"); not for the counts, charges and sentences of
+        a court ("four sentences of life", "two counts of assault"), which are things."""
+        if predicate not in _PEOPLE_PREDICATES:
+            return None
+        if not entity or predicate not in _COURT_PREDICATES and self._predicate_in(entity, None):
             return "people"
         return None
 
@@ -202,7 +217,7 @@ class FrameReader:
         yards", "DiLeo's 11 seasons"), as its last word (a surname). Not a name at the start of the
         sentence alone ("Officials"), a place ("in Aceh"), a date, or a source ("Putin said")."""
         k = first - 1
-        while k >= 0 and first - k <= self.rules.window_before and not self._is_break(tokens[k]):
+        while k >= 0 and first - k <= self.rules.window_who and not self._is_break_for_who(tokens, k):
             if self._is_name_word(tokens[k]):
                 end = k
                 while k - 1 >= 0 and self._is_name_word(tokens[k - 1]):
@@ -211,6 +226,32 @@ class FrameReader:
                     return _possessor(tokens[end].lower)
                 return None
             k -= 1
+        return None
+
+    def _is_break_for_who(self, tokens: list[_Token], k: int) -> bool:
+        """A clause break, but not an age in apposition ("Robert Buckley, 32, fell about 2,000 feet")."""
+        if not self._is_break(tokens[k]):
+            return False
+        apposed = tokens[k].text.isdigit() and 0 < k < len(tokens) - 1 \
+            and tokens[k - 1].text == "," and tokens[k + 1].text == ","
+        return not apposed
+
+    def _aged_person(self, tokens: list[_Token], first: int, last: int) -> str | None:
+        """The person an age belongs to, by the last two words of the name beside it: "32-year-old
+        Englishman Robert Buckley" and "Robert Buckley, 32," are "robert buckley"; "17-year-old
+        Jeremy Ortiz" is not "Sheriff Deputy Ortiz, 35" ("deputy ortiz")."""
+        k = last
+        while k < len(tokens) and self._is_name_word(tokens[k]):
+            k += 1
+        if k > last:
+            return " ".join(t.lower for t in tokens[max(last, k - 2):k])
+        k = first - 1
+        if k >= 1 and tokens[k].text == ",":
+            end = k
+            while k - 1 >= 0 and self._is_name_word(tokens[k - 1]) and end - k < 2:
+                k -= 1
+            if k < end:
+                return " ".join(_possessor(t.lower) for t in tokens[k:end])
         return None
 
     def _is_name_word(self, token: _Token) -> bool:
@@ -223,8 +264,18 @@ class FrameReader:
         if begin > 0 and tokens[begin - 1].lower in self.rules.place_prepositions:
             return False
         after = tokens[end + 1].lower if end + 1 < len(tokens) else ""
-        before = tokens[begin - 1].lower if begin > 0 else ""
-        return after not in self.rules.speech_words and before not in ("to", "by")  # "according to X", "said by X"
+        return after not in self.rules.speech_words and not self._agent_or_source(tokens, begin)
+
+    @staticmethod
+    def _agent_or_source(tokens: list[_Token], begin: int) -> bool:
+        """The name follows "by" or "to" within a short noun phrase ("according to X", "said by X",
+        "arrested by a sheriff's SWAT team"): it did something to the figure's owner, it is not the owner."""
+        for k in range(begin - 1, max(-1, begin - 4), -1):
+            if tokens[k].lower in ("to", "by"):
+                return True
+            if not tokens[k].text[:1].islower() or tokens[k].lower in ("and", "or"):
+                return False
+        return False
 
     def _capitalized_from(self, tokens: list[_Token], k: int, high: int) -> str | None:
         if k < high and tokens[k].lower in _ARTICLES:
@@ -261,7 +312,8 @@ def frame_rows(claims: list, text: str, reader: FrameReader) -> list[dict]:
     rows = [c._asdict() if hasattr(c, "_asdict") else dict(c) for c in claims]
     for row in rows:
         offset = sentence_start(text, row["sentence"], int(row["start"]))
-        frame = reader.read(row["sentence"], int(row["start"]) - offset, int(row["end"]) - offset, row["entity"] or "")
+        frame = reader.read(row["sentence"], int(row["start"]) - offset, int(row["end"]) - offset, row["entity"] or "",
+                            row["unit"] or "")
         for column in FRAME_COLUMNS:
             row[column] = getattr(frame, column)
     return rows

@@ -263,6 +263,7 @@ class FrameRules:
     clause_breaks: frozenset[str] = frozenset()
     window_before: int = 6
     window_after: int = 8
+    window_who: int = 12
 
 
 _EMPTY: Mapping = MappingProxyType({})
@@ -762,7 +763,7 @@ def _checks(doc: _Doc, data: dict) -> dict[str, Check]:
 
 
 # Checks the code relies on; rules/checks.yaml sets their names and levels.
-BUILTIN_CHECKS = ("FC101", "FC102", "FC103", "FC104", "FC105", "FC201", "FC202", "FC301", "FC302", "FC303", "FC304",
+BUILTIN_CHECKS = ("FC101", "FC102", "FC103", "FC104", "FC105", "FC106", "FC201", "FC202", "FC301", "FC302", "FC303", "FC304",
                   "FC305")
 
 EXAMPLE_SUFFIXES = (".txt", ".md", ".html")
@@ -862,7 +863,7 @@ def _classes(doc: _Doc, value: Any) -> tuple[CountedClass, ...]:
 
 def _load_frames(doc: _Doc) -> FrameRules:
     allowed = {"predicates", "classes", "part_markers", "place_prepositions", "speech_words", "clause_breaks",
-               "window_before", "window_after"}
+               "window_before", "window_after", "window_who"}
     data = _mapping(doc, doc.data, (), allowed)
     classes = _classes(doc, data.get("classes", {}))
     predicates = _predicates(doc, data.get("predicates", {}))
@@ -884,6 +885,7 @@ def _load_frames(doc: _Doc) -> FrameRules:
         clause_breaks=frozenset(w.lower() for w in breaks),
         window_before=_window(doc, data, "window_before", 6),
         window_after=_window(doc, data, "window_after", 8),
+        window_who=_window(doc, data, "window_who", 12),
     )
 
 

@@ -22,7 +22,7 @@ def reader():
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_frame(reader, case):
     start = case["sentence"].index(case["text"])
-    frame = reader.read(case["sentence"], start, start + len(case["text"]), case["entity"])
+    frame = reader.read(case["sentence"], start, start + len(case["text"]), case["entity"], case.get("unit", ""))
     assert frame == Frame(**case["frame"])
 
 

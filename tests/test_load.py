@@ -294,3 +294,17 @@ def test_no_command_reads_a_suppression_comment_as_a_claim(run_cli, make_corpus)
     [finding] = report["findings"]
     assert finding["rule"] == "FC101"
     assert finding["suppressed"] == {"kind": "inline", "reason": "checked with 3 editors", "where": "b.md:4"}
+
+
+def test_a_date_line_at_the_top_beats_a_later_date_in_the_body():
+    text = ("Ross remains in negotiations to direct the sequel\nWednesday, 04 April 2012 10:30\n"
+            "The studio staked out a November 22, 2013 release date for the sequel.\n")
+    article = parse("a.txt", text).article
+    assert (str(article.published), article.date_origin) == ("2012-04-04", "text")
+
+
+def test_without_a_date_line_the_latest_date_of_the_text_dates_the_article():
+    text = ("The studio said on March 3, 2012 that the sequel would open on November 22, 2013, "
+            "a date it kept in every statement since.\n")
+    article = parse("a.txt", text).article
+    assert (str(article.published), article.date_origin) == ("2013-11-22", "text")

@@ -234,13 +234,37 @@ def _find_source(path: str, view: str, meta: _Metadata) -> None:
         meta.source, meta.source_origin = (Path(path).stem if path != "-" else "stdin"), "filename"
 
 
+_HEADER_LINES = 5        # lines at the top of an article that may be its date line
+# words beside the date on a date line: "Wednesday, 04 April 2012 10:30", "Updated: May 24, 2005, 3:23 PM ET"
+_HEADER_LINE_WORDS = 3
+
+
+def _header_date(view: str, body_start: int, dates: list[tuple[_dt.date, int, int]]) -> _dt.date | None:
+    """The date of a short line among the first lines of the article (its date line, as a saved page
+    or a wire story writes it), which beats any date of the body ("a November 22, 2013 release")."""
+    lines_end = body_start
+    for _ in range(_HEADER_LINES):
+        nl = view.find("\n", lines_end + 1)
+        lines_end = len(view) if nl < 0 else nl
+        if nl < 0:
+            break
+    for d, start, end in sorted(dates, key=lambda t: t[1]):
+        if body_start <= start < lines_end:
+            line_start = view.rfind("\n", 0, start) + 1
+            line_end = view.find("\n", start)
+            rest = view[line_start:start] + " " + view[end:len(view) if line_end < 0 else line_end]
+            if sum(any(ch.isalpha() for ch in word) for word in rest.split()) <= _HEADER_LINE_WORDS:
+                return d
+    return None
+
+
 def _find_date_and_title(view: str, meta: _Metadata) -> None:
-    """The latest full date in the text when no metadata dates the article; the first line that
-    reads as words when nothing titles it."""
+    """The date of the article's date line, else the latest full date in the text, when no
+    metadata dates the article; the first line that reads as words when nothing titles it."""
     if meta.published is None:
         dates = dates_in_text(view)
         if dates:
-            meta.published = max(d for d, _, _ in dates)
+            meta.published = _header_date(view, meta.body_start, dates) or max(d for d, _, _ in dates)
             meta.date_origin = "text"
     if meta.title is None:
         # The first line that reads as words (seed 003's date line ends in a stray "0").
