@@ -34,6 +34,7 @@ from .errors import internal_error
 from .models import NON_QUANTITY_UNITS
 from .normalize import canonical_entity
 from .rules import LEVEL_RANK, Rules
+from .timeslot import times_differ
 
 
 @dataclass
@@ -228,7 +229,10 @@ def _known(value) -> bool:
 
 
 def _slots_differ(a: dict, b: dict) -> bool:
-    return any(_known(a.get(s)) and _known(b.get(s)) and a.get(s) != b.get(s) for s in SCOPE_SLOTS)
+    if any(_known(a.get(s)) and _known(b.get(s)) and a.get(s) != b.get(s) for s in SCOPE_SLOTS):
+        return True
+    # the times of their clauses cannot be the same ("on Friday" and "on Saturday")
+    return _known(a.get("time")) and _known(b.get("time")) and times_differ(a["time"], b["time"])
 
 
 def _parts_differ(a: dict, b: dict) -> bool:
@@ -271,7 +275,7 @@ def _multi_valued(data: pd.DataFrame) -> pd.Series:
                         _hi=data["high"].astype("float64").fillna(math.inf))
     # "killed 40 ... in a second town, three died" are kept apart by their frames (place, predicate)
     frame = pd.Series("", index=keyed.index, dtype="string")
-    for column in ("predicate", "place", "part", "period", "series", "increment"):
+    for column in ("predicate", "place", "part", "period", "series", "increment", "time"):
         frame = frame + "|" + keyed[column].astype("string").fillna("")
     keyed = keyed.assign(_frame=frame)
     keys = ["_block", "article", "entity_key", "_frame"]
@@ -371,14 +375,14 @@ _RANK = {"FC101": 3, "FC104": 2, "FC102": 1, "FC103": 0}  # FC106: FC105 of a ba
 
 
 def _scoped(claims: list[dict]) -> bool:
-    """Enough names the fact for an error: an event or a year known in every claim (and no event,
-    year or place that some claims know and others leave open), and what happened known in every
+    """Enough names the fact for an error: an event, a year or a time known in every claim (and no
+    event, year or place that some claims know and others leave open), and what happened known in every
     claim or a counted phrase of more than one word that every claim shares ("foreign companies").
     A slot one claim leaves unknown still matches, at the lower level of FC105."""
     for slot in ("series", "period", "place"):
         if len({_known(c.get(slot)) for c in claims}) > 1:
             return False
-    if not all(_known(c.get("series")) or _known(c.get("period")) for c in claims):
+    if not all(_known(c.get("series")) or _known(c.get("period")) or _known(c.get("time")) for c in claims):
         return False
     predicates = {c.get("predicate") if _known(c.get("predicate")) else None for c in claims}
     if None not in predicates and len(predicates) == 1:

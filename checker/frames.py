@@ -17,6 +17,7 @@ clause, with the lexicons of `rules/frames.yaml`:
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, fields
@@ -24,10 +25,12 @@ from dataclasses import dataclass, fields
 from .models import SCOPE_COLUMNS
 from .normalize import singular
 from .rules import FrameRules, Rules
+from .timeslot import clause_time, opening_time
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\S")
 _ARTICLES = frozenset({"the", "a", "an"})
 _NAME_JOINERS = frozenset({"-", "‐", "‑", "–"})
+_OPENING = 8  # tokens of a sentence's opening read for its time
 _PEOPLE_PREDICATES = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "displaced", "rescued",
                                 "charged", "convicted", "sentenced", "sheltering"})
 _COURT_PREDICATES = frozenset({"charged", "convicted", "sentenced"})
@@ -40,6 +43,8 @@ class Frame:
     part: str | None = None
     place: str | None = None
     who: str | None = None
+    time: str | None = None   # the time the clause speaks of (timeslot.py: "2011-03-01", "2008-05", "2004")
+    as_of: str | None = None  # when the figure was reported: the article's date
 
 
 @dataclass(frozen=True)
@@ -90,9 +95,10 @@ class FrameReader:
         common = frozenset(grammar.stop_words) | frozenset(grammar.determiners)
         return cls(rules.frames, frozenset(grammar.calendar_words), common)
 
-    def read(self, sentence: str, start: int, end: int, entity: str = "", unit: str = "") -> Frame:
+    def read(self, sentence: str, start: int, end: int, entity: str = "", unit: str = "",
+             published: _dt.date | None = None) -> Frame:
         """The frame of the claim at SENTENCE[start:end] (offsets into the sentence) counting ENTITY
-        (in UNIT: an age's `who` is the person it is the age of)."""
+        (in UNIT: an age's `who` is the person it is the age of), in an article of PUBLISHED."""
         tokens = tokens_of(sentence)
         first = next((k for k, t in enumerate(tokens) if t.end > start), len(tokens))
         last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
@@ -106,9 +112,13 @@ class FrameReader:
             or self._nearest_predicate(tokens, first, after, noun_class, measure)
         counted = noun_class or self._people_by_predicate(entity_words, predicate)
         part = self._part(tokens, first, counted)
-        place = self._place(tokens, first, after)
+        low, high = self._clause(tokens, first, after)
+        place = self._place(tokens, low, high)
         who = self._aged_person(tokens, first, last) if unit == "age" else None
-        return Frame(predicate, counted, part, place, who or self._who(tokens, first))
+        time = clause_time([t.lower for t in tokens[low:high]], first - low, published, self.rules.speech_words) \
+            or opening_time([t.lower for t in tokens[:_OPENING]], published, self.rules.speech_words)
+        return Frame(predicate, counted, part, place, who or self._who(tokens, first), time,
+                     published.isoformat() if published else None)
 
     # ----------------------------------------------------------------------------------------
 
@@ -198,13 +208,18 @@ class FrameReader:
             return counted
         return None
 
-    def _place(self, tokens: list[_Token], first: int, after: int) -> str | None:
+    def _clause(self, tokens: list[_Token], first: int, after: int) -> tuple[int, int]:
+        """The token range a frame's place and time are read from: the windows around the claim,
+        within its clause (the claim's own tokens count as no break)."""
         low = first
         while low > 0 and first - low < self.rules.window_before and not self._is_break(tokens[low - 1]):
             low -= 1
         high = after
         while high < len(tokens) and high - after < self.rules.window_after and not self._is_break(tokens[high]):
             high += 1
+        return low, high
+
+    def _place(self, tokens: list[_Token], low: int, high: int) -> str | None:
         for k in range(low, high):
             if tokens[k].lower in self.rules.place_prepositions and k + 1 < high:
                 name = self._capitalized_from(tokens, k + 1, high)
@@ -301,6 +316,16 @@ def sentence_start(text: str, sentence: str, start: int) -> int:
     return found if 0 <= found <= start else max(0, start - max(sentence.find(text[start:start + 1]), 0))
 
 
+def _date(published) -> _dt.date | None:
+    """The article's date of a claim row ("2011-03-02", a date, or None)."""
+    if isinstance(published, _dt.date):
+        return published
+    try:
+        return _dt.date.fromisoformat(str(published)) if published else None
+    except ValueError:
+        return None
+
+
 def frame_reader(rules: Rules) -> FrameReader:
     """The frame reader of RULES (one per process: it holds the compiled lexicons)."""
     return FrameReader.from_rules(rules)
@@ -313,7 +338,7 @@ def frame_rows(claims: list, text: str, reader: FrameReader) -> list[dict]:
     for row in rows:
         offset = sentence_start(text, row["sentence"], int(row["start"]))
         frame = reader.read(row["sentence"], int(row["start"]) - offset, int(row["end"]) - offset, row["entity"] or "",
-                            row["unit"] or "")
+                            row["unit"] or "", _date(row.get("published")))
         for column in FRAME_COLUMNS:
             row[column] = getattr(frame, column)
     return rows

@@ -28,6 +28,8 @@ CLAIM_COLUMNS = [
     "part",        # what marks the claim as a part of a whole ("including", a subgroup class) or None
     "place",       # the place named in the claim's clause ("bener meriah") or None
     "who",         # whose figure it is: the surname or name nearest before the number in its clause, or None
+    "time",        # the time its clause speaks of, resolved against the article's date ("2011-03-01", "2008-05", "2004") or None
+    "as_of",       # when the figure was reported: the article's date, or None
     "text",        # the exact characters of the article
     "sentence",    # the sentence, as on disk
     "start",       # character offsets into the file as on disk
@@ -37,7 +39,7 @@ CLAIM_COLUMNS = [
 ]
 
 # The columns the scope stage adds to the extractor's claims (story grouping and claim frames).
-SCOPE_COLUMNS = ("story", "predicate", "counted", "part", "place", "who")
+SCOPE_COLUMNS = ("story", "predicate", "counted", "part", "place", "who", "time", "as_of")
 
 # What the extractor records of a claim besides CLAIM_COLUMNS, for the comparison and the facts:
 # never part of the public output (claims_table, JSON, CSV, extract).

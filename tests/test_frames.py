@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ def reader():
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_frame(reader, case):
     start = case["sentence"].index(case["text"])
-    frame = reader.read(case["sentence"], start, start + len(case["text"]), case["entity"], case.get("unit", ""))
+    published = case.get("published")
+    frame = reader.read(case["sentence"], start, start + len(case["text"]), case["entity"], case.get("unit", ""),
+                        _dt.date.fromisoformat(str(published)) if published else None)
     assert frame == Frame(**case["frame"])
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ..load import MONTHS
+from ..dates import MONTHS
 from ..models import Claim
 from .draft import SentenceContext
 from .patterns import DATE_GROUPS, DATE_HINT, DATE_KINDS, DATE_START, DATES, DEBRIS, DEBRIS_HINT, DEBRIS_START, matches

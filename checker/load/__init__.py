@@ -17,7 +17,6 @@ from .records import Fields, load_records, parse_field_options
 from .text import (
     ARTICLE_SUFFIXES,
     HTML_SUFFIXES,
-    MONTHS,
     RECORD_SUFFIXES,
     SUPPRESSION_SUFFIXES,
     Loaded,
@@ -31,7 +30,7 @@ from .text import (
 )
 
 __all__ = [
-    "ARTICLE_SUFFIXES", "HTML_SUFFIXES", "MONTHS", "RECORD_SUFFIXES", "SUPPRESSION_SUFFIXES", "Fields", "Loaded",
+    "ARTICLE_SUFFIXES", "HTML_SUFFIXES", "RECORD_SUFFIXES", "SUPPRESSION_SUFFIXES", "Fields", "Loaded",
     "article_files", "comment_body", "dates_in_text", "discover", "load_articles", "load_file", "load_stdin",
     "mask_html", "parse_article", "parse_field_options", "read_text", "text_lines",
 ]

@@ -18,6 +18,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
+from ..dates import MONTHS
 from ..errors import ArticleError, ArticleNote, UsageError
 from ..masking import blank_spans, mask_nonprose, tag_spans
 from ..models import Article
@@ -39,15 +40,6 @@ _DATELINE_SLASH = re.compile(r"/([A-Z][A-Za-z-]{1,24}(?: [A-Z][A-Za-z-]{1,24}){0
 _DATELINE_PAREN = re.compile(r"\(([A-Z][A-Za-z.&-]{1,24}(?: [A-Z][A-Za-z.&-]{1,24}){0,2})\)[ \t]*[-–—]")
 _CREDIT = re.compile(r"©[ \t]*([A-Z][A-Za-z-]{1,24}(?: [A-Z][A-Za-z-]{1,24})?)")
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate([
-        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-        ("october", "oct"), ("november", "nov"), ("december", "dec"),
-    ])
-    for m in names
-}
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"

@@ -15,7 +15,7 @@ NUMERIC_CLAIM_COLUMNS = {"value", "low", "high", "period", "start", "end", "line
 FACT_IMPLIED = ("value", "low", "high", "event", "period", "entity", "unit", "file", "line")
 # Left out of the printed claims table, which must fit the width of a page.
 UNPRINTED_CLAIM_COLUMNS = {"published", "change", "entity_key", "sentence", "start", "end", "story", "counted", "part",
-                           "who"}
+                           "who", "time", "as_of"}
 
 
 def finding_card(n: int, f: dict, articles: Articles) -> str:
