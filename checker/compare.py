@@ -443,21 +443,32 @@ def _compare_block(rows: list[dict], rules: Rules, rising: Rising) -> list[Findi
 
 
 def _only_rises(claims: list[dict], rising: Rising) -> bool:
-    """A running figure reported higher by each later source: the story developed, the sources agree."""
+    """A running figure that only grows from earlier to later sources: the story developed, the
+    sources agree. A later source that repeats a figure an earlier source gave (a stale toll, "1,200
+    killed" a day after "3,400") is behind, not in contradiction; a later, lower figure that nobody
+    gave before is a contradiction."""
     if not all(c["entity_key"] in rising.entities or c.get("predicate") in rising.predicates for c in claims):
         return False
     if any(not _known(c["published"]) for c in claims):
         return False
     ordered = sorted(claims, key=lambda c: c["published"])
-    dates = [c["published"] for c in ordered]
-    if len(set(dates)) < 2:
+    if len({c["published"] for c in ordered}) < 2:
         return False
     for a, b in itertools.pairwise(ordered):
-        if b["published"] > a["published"] and (b["low"] or 0) < (a["low"] or 0):
-            return False
         if b["published"] == a["published"] and a["low"] != b["low"]:
             return False
+    for k, claim in enumerate(ordered):
+        earlier = [c for c in ordered[:k] if c["published"] < claim["published"]]
+        stale = any((c["low"], c["high"]) == (claim["low"], claim["high"]) for c in earlier)
+        if not stale and any((c["low"] or 0) > (claim["low"] or 0) for c in earlier):
+            return False
     return True
+
+
+def _stale(claims: list[dict]) -> bool:
+    """Some source gives a lower figure than an earlier one (the older figure it repeats)."""
+    return any(_known(a["published"]) and _known(b["published"]) and a["published"] < b["published"]
+               and (b["low"] or 0) < (a["low"] or 0) for a in claims for b in claims)
 
 
 def claim_list(claims: list[dict]) -> str:
@@ -483,6 +494,8 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
     }[code]
     if code == "FC102" and first["unit"] == "age":
         verb = "sources give ages a year apart (a birthday between the reports?) for"
+    if code == "FC104" and _stale(claims):
+        verb = "a later source repeats an older figure for"
     headline = f"{verb} {about}" + (_latest(claims) if code == "FC104" else "")
     outlier = _outlier(claims)
     story = first.get("story")
@@ -497,8 +510,9 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
 
 
 def _latest(claims: list[dict]) -> str:
-    """"; the latest figure is 24, reported by B on 2023-07-03": what an update tells the editor."""
-    last = max(claims, key=lambda c: (c["published"], c["low"] if _known(c["low"]) else -math.inf))
+    """"; the latest figure is 24, reported by B on 2023-07-03": what an update tells the editor (the
+    highest figure of a running tally, first reported on that date)."""
+    last = max(claims, key=lambda c: (c["low"] if _known(c["low"]) else -math.inf, c["published"]))
     return f"; the latest figure is {last['text']}, reported by {last['source']} on {last['published']}"
 
 

@@ -488,3 +488,18 @@ def test_config_prints_values_and_where_they_come_from(own):
     assert rows["fail-level"][1:] == ["warning", "command", "line"]
     assert rows["min-level"][1:] == ["suggestion", "default"]
     assert result.stdout.splitlines()[0] == f"configuration file: {repo / 'factcheck.toml'}"
+
+
+def test_a_new_article_with_an_older_toll_is_warned_with_the_latest_figure(repo):
+    tolls = repo / "tolls"
+    write(tolls / "a.md", "---\ndate: 2023-02-06\n---\nThe quake in Kahramanmaras killed 1,200 people.\n")
+    write(tolls / "b.md", "---\ndate: 2023-02-07\n---\nThe quake in Kahramanmaras killed 3,400 people, officials said.\n")
+    write(repo / "new.md", "---\ndate: 2023-02-08\n---\nThe quake in Kahramanmaras killed 1,200 people.\n")
+    code, report = check_json("new.md", "--against", "tolls")
+    assert code == 0  # a warning: the default fail level is error
+    (finding,) = report["findings"]
+    assert (finding["rule"], finding["level"]) == ("FC104", "warning")
+    assert "the latest figure is 3,400, reported by b on 2023-02-07" in finding["message"]
+    write(repo / "new.md", "---\ndate: 2023-02-08\n---\nThe quake in Kahramanmaras killed 1,000 people.\n")
+    code, report = check_json("new.md", "--against", "tolls")
+    assert code == 1 and [f["rule"] for f in report["findings"]] == ["FC101"]

@@ -123,6 +123,33 @@ def test_three_sources_one_outlier(rules):
     assert sorted(c["article"] for c in finding.claims) == ["a.txt", "b.txt", "c.txt"]
 
 
+TOLL = "date {}\n{} people died in the earthquake in 2023."
+
+
+def test_a_later_source_repeating_an_older_toll_is_behind_not_in_contradiction(rules):
+    claims = claims_of(rules, {"a.txt": TOLL.format("2023-02-06", "1,200"), "b.txt": TOLL.format("2023-02-07", "3,400"),
+                               "new.txt": TOLL.format("2023-02-08", "1,200")})
+    (finding,) = compare_claims(claims, rules)
+    assert (finding.rule, finding.level) == ("FC104", "warning")
+    assert finding.headline.startswith("a later source repeats an older figure for")
+    assert finding.headline.endswith("the latest figure is 3,400, reported by b on 2023-02-07")
+
+
+def test_a_later_lower_toll_nobody_gave_before_is_a_contradiction(rules):
+    claims = claims_of(rules, {"a.txt": TOLL.format("2023-02-06", "1,200"), "b.txt": TOLL.format("2023-02-07", "3,400"),
+                               "new.txt": TOLL.format("2023-02-08", "1,000")})
+    (finding,) = compare_claims(claims, rules)
+    assert finding.rule == "FC101"
+
+
+def test_a_rising_toll_names_its_latest_figure(rules):
+    claims = claims_of(rules, {"a.txt": TOLL.format("2023-02-06", "10"), "b.txt": TOLL.format("2023-02-07", "24")})
+    (finding,) = compare_claims(claims, rules)
+    assert finding.rule == "FC104"
+    assert finding.headline.startswith("the figure rises from earlier to later sources for")
+    assert finding.headline.endswith("the latest figure is 24, reported by b on 2023-02-07")
+
+
 def test_no_claims_no_findings(rules):
     assert compare_claims(claims_of(rules, {"a.txt": "Nothing was counted."}), rules) == []
 
