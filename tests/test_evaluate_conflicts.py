@@ -139,8 +139,8 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "ecbplus-dev"
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpora beside the checkout")
 def test_the_development_set_does_not_fall_below_todays_figures():
-    """conflicts-dev story by story: recall 13/18, false alarms 5/43 today (first run: 1/18, 3/6)."""
+    """conflicts-dev story by story: recall 14/18, false alarms 5/45 today (first run: 1/18, 3/6)."""
     total = totals(score_runs(load_stories([ROOT / "tests" / "data" / "conflicts-dev"]), CORPUS, load_rules(None)))
     assert total.must_find == 18
-    assert total.recall >= 0.72
+    assert total.recall >= 0.77
     assert total.false_alarm_share <= 0.12
