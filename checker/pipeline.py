@@ -16,7 +16,7 @@ from .load import Fields, Loaded, article_files
 from .models import CLAIM_COLUMNS, INTERNAL_COLUMNS
 from .review import review
 from .rules import LEVELS, Rules, default_rules_dir, load_rules
-from .stories import StoryText, story_names
+from .stories import StoryText, claim_story_names
 
 
 @dataclass
@@ -97,8 +97,9 @@ def claims_frame(rows: list[dict]) -> pd.DataFrame:
 def claims_with_stories(loaded: list[Loaded], rows: list[dict], one_story: bool = False) -> pd.DataFrame:
     """The claim table of LOADED (ROWS: their claims with frames), with the story of each article."""
     claims = claims_frame(rows)
-    stories = story_names([StoryText(item.article.id, item.view, item.article.published) for item in loaded], one_story)
-    return claims.assign(story=claims["article"].map(stories).astype("object"))
+    texts = [StoryText(item.article.id, item.view, item.article.published) for item in loaded]
+    stories = claim_story_names(texts, list(zip(claims["article"], claims["sentence"], strict=True)), one_story)
+    return claims.assign(story=pd.Series(stories, index=claims.index, dtype="object"))
 
 
 def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = False,

@@ -45,6 +45,8 @@ class StoryText:
 class StoryOptions:
     threshold: float = 0.85       # cosine distance at which average linkage stops joining groups
     window_days: int = 30         # articles with known dates further apart are never one story
+    sentence_min: float = 0.15    # a sentence moves to another story only this close to it (cosine) ...
+    sentence_margin: float = 0.05  # ... and this much closer to it than to its own article's story
 
 
 def _vectors(texts: list[str]):
@@ -171,14 +173,28 @@ def _story_name(vectors, terms, members: list[int]) -> str:
     return "-".join(re.sub(r"[^\w]+", "", terms[k]) for k in top) or "story"
 
 
+@dataclass(frozen=True)
+class Grouping:
+    """The stories of a set of articles, and what they were read from (for placing sentences)."""
+
+    names: list[str]           # a story name per article
+    vectors: object = None     # the articles' TF-IDF rows (L2-normalized), or None when no article has a word
+    vectorizer: object = None
+
+
 def group_stories(articles: list[StoryText], options: StoryOptions | None = None) -> list[str]:
     """A story name for each article (articles of one story share it; names are unique per story)."""
+    return grouping(articles, options).names
+
+
+def grouping(articles: list[StoryText], options: StoryOptions | None = None) -> Grouping:
+    """The stories of ARTICLES (see group_stories), with the vectors they were grouped by."""
     options = options or StoryOptions()
     if not articles:
-        return []
+        return Grouping([])
     vectors, vectorizer = _vectors([a.text for a in articles])
     if vectors is None:
-        return ["story"] * len(articles)
+        return Grouping(["story"] * len(articles))
     _, component = connected_components(_close_pairs(vectors, articles, options), directed=False)
     groups: dict[tuple[int, int], list[int]] = {}
     for comp in np.unique(component):
@@ -194,7 +210,48 @@ def group_stories(articles: list[StoryText], options: StoryOptions | None = None
         label = name if taken[name] == 1 else f"{name}-{taken[name]}"
         for i in members:
             names[i] = label
-    return names
+    return Grouping(names, vectors, vectorizer)
+
+
+def sentence_stories(found: Grouping, articles: list[StoryText], sentences: list[tuple[int, str]],
+                     options: StoryOptions | None = None) -> list[str]:
+    """The story of each (article index, sentence): its article's, unless the sentence is plainly
+    about another story of the input (seed 000 sums up both the forum and the conference; a
+    background paragraph recalls last year's quake): closer to that story's articles than to its
+    own article's story by a margin, and close enough to it at all."""
+    options = options or StoryOptions()
+    out = [found.names[i] for i, _ in sentences]
+    stories = sorted(set(found.names))
+    if found.vectors is None or len(stories) < 2 or not sentences:
+        return out
+    index = {name: k for k, name in enumerate(stories)}
+    centroids = _centroids(found, index)
+    unique = sorted({text for _, text in sentences})
+    row_of = {text: k for k, text in enumerate(unique)}
+    best_of = {}
+    for begin in range(0, len(unique), _CHUNK):
+        sims = (found.vectorizer.transform(unique[begin:begin + _CHUNK]) @ centroids.T).toarray()
+        for k in range(sims.shape[0]):
+            best_of[begin + k] = sims[k]
+    for n, (article, text) in enumerate(sentences):
+        sims = best_of[row_of[text]]
+        own, best = index[found.names[article]], int(np.argmax(best_of[row_of[text]]))
+        if best != own and sims[best] >= options.sentence_min and sims[best] - sims[own] >= options.sentence_margin:
+            out[n] = stories[best]
+    return out
+
+
+def _centroids(found: Grouping, index: dict[str, int]):
+    """Each story's centroid: the L2-normalized mean of its articles' vectors, as sparse rows."""
+    from scipy.sparse import csr_matrix
+
+    rows = np.array([index[name] for name in found.names])
+    member = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, np.arange(len(rows)))),
+                        shape=(len(index), len(rows)))
+    sums = member @ found.vectors
+    norms = np.sqrt(np.asarray(sums.multiply(sums).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(sums.multiply(1.0 / norms[:, None]))
 
 
 def story_names(articles: list[StoryText], one_story: bool = False) -> dict[str, str]:
@@ -202,3 +259,13 @@ def story_names(articles: list[StoryText], one_story: bool = False) -> dict[str,
     if one_story:
         return {a.id: "all" for a in articles}
     return dict(zip((a.id for a in articles), group_stories(articles), strict=True))
+
+
+def claim_story_names(articles: list[StoryText], claims: list[tuple[str, str]], one_story: bool = False) -> list[str]:
+    """The story of each claim, given as (article id, sentence): its article's story, or another
+    story of the input its sentence plainly belongs to (sentence_stories)."""
+    if one_story:
+        return ["all"] * len(claims)
+    found = grouping(articles)
+    position = {a.id: k for k, a in enumerate(articles)}
+    return sentence_stories(found, articles, [(position[article], sentence) for article, sentence in claims])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.stories import StoryOptions, StoryText, group_stories
+from checker.stories import StoryOptions, StoryText, claim_story_names, group_stories
 
 QUAKE_A = [
     "A magnitude 6.1 earthquake struck Aceh province in Indonesia on Tuesday, killing 24 villagers in the "
@@ -48,6 +48,21 @@ def test_a_date_window_splits_the_same_words_months_apart():
     assert len(set(group_stories(early + late, StoryOptions(window_days=10_000)))) == 1
     undated = _articles(QUAKE_A[2:], "u")
     assert len(set(group_stories(early + undated))) == 1
+
+
+def test_a_sentence_about_another_story_of_the_input_goes_to_that_story():
+    recap = ("The Aceh earthquake killed 24 villagers in Bener Meriah, officials in Indonesia said. "
+             "In California, the Sunday earthquake in Napa injured more than 100 residents and damaged "
+             "historic buildings and wineries.")
+    articles = _articles(QUAKE_A, "a") + _articles(QUAKE_B, "b") + [StoryText("recap.txt", recap)]
+    names = dict(zip((a.id for a in articles), group_stories(articles), strict=True))
+    aceh, napa = names["a0.txt"], names["b0.txt"]
+    own, other = recap.split(". ", 1)
+    claims = [("recap.txt", own + "."), ("recap.txt", other), ("a1.txt", QUAKE_A[1]), ("b1.txt", QUAKE_B[1])]
+    got = claim_story_names(articles, claims)
+    assert got[2:] == [aceh, napa]
+    assert {got[0], got[1]} == {aceh, napa} and got[1] == napa
+    assert claim_story_names(articles, claims, one_story=True) == ["all"] * 4
 
 
 @pytest.mark.parametrize("texts", [[], [""], ["", "12 34"], ["one article only"]])
