@@ -517,10 +517,14 @@ def _latest(claims: list[dict]) -> str:
 
 
 def _frame_note(claims: list[dict]) -> str:
-    """The frame slots that make the claims one fact, as the message says them ("killed, in aceh")."""
-    predicate = next((c["predicate"] for c in claims if _known(c.get("predicate"))), None)
-    place = next((c["place"] for c in claims if _known(c.get("place"))), None)
-    said = ([predicate] if predicate else []) + ([f"in {place}"] if place else [])
+    """The frame slots that make the claims one fact, as the message says them ("killed, of rait, in
+    aceh, at 2013-09-13")."""
+    def slot(name):
+        return next((c[name] for c in claims if _known(c.get(name))), None)
+
+    predicate, who, place, time = slot("predicate"), slot("who"), slot("place"), slot("time")
+    said = ([predicate] if predicate else []) + ([f"of {who}"] if who else []) + ([f"in {place}"] if place else []) \
+        + ([f"at {time}"] if time else [])
     return f" ({', '.join(said)})" if said else ""
 
 

@@ -5,7 +5,8 @@
 
 For each size, builds an archive with scripts/make_archive.py (copies of the 68 ecbplus-dev stories,
 45 days apart, numbers perturbed), loads and extracts it with the engine (all cores by default),
-then times in this process, in CPU seconds, the story grouping (`checker.stories`) and the
+then times in this process, in CPU seconds, the story grouping (`checker.stories`: articles into
+stories, then each claim's sentence into its story) and the
 comparison (`checker.compare.compare_claims`) over the whole claim table. It prints the comparison's
 time per 1,000 claims (near-linear when that figure stays flat from the smaller size to the larger)
 and the story grouping's share of the run (load and extract wall time, grouping and comparison).
@@ -31,7 +32,7 @@ from checker.engine import Engine  # noqa: E402
 from checker.load import article_files  # noqa: E402
 from checker.pipeline import claims_frame  # noqa: E402
 from checker.rules import load_rules  # noqa: E402
-from checker.stories import StoryText, story_names  # noqa: E402
+from checker.stories import StoryText, claim_story_names  # noqa: E402
 
 
 def measure(n: int, jobs: int, work: Path) -> dict:
@@ -43,18 +44,18 @@ def measure(n: int, jobs: int, work: Path) -> dict:
     started = time.perf_counter()
     result = Engine(jobs=jobs).load_and_extract(files, rules)
     extract_wall = time.perf_counter() - started
-    rows = [row for rows in result.rows for row in rows]
+    claims = claims_frame([row for rows in result.rows for row in rows])
+    texts = [StoryText(item.article.id, item.view, item.article.published) for item in result.loaded]
     cpu = time.process_time()
-    stories = story_names([StoryText(item.article.id, item.view, item.article.published) for item in result.loaded])
+    stories = claim_story_names(texts, list(zip(claims["article"], claims["sentence"], strict=True)))
     group_cpu = time.process_time() - cpu
-    claims = claims_frame(rows)
-    claims = claims.assign(story=claims["article"].map(stories).astype("object"))
+    claims = claims.assign(story=stories)
     cpu = time.process_time()
     findings = compare_claims(claims, rules)
     compare_cpu = time.process_time() - cpu
     total = extract_wall + group_cpu + compare_cpu
     return {"articles": len(result.loaded), "claims": len(claims), "findings": len(findings),
-            "stories": len(set(stories.values())), "extract_wall_s": extract_wall, "group_cpu_s": group_cpu,
+            "stories": len(set(stories)), "extract_wall_s": extract_wall, "group_cpu_s": group_cpu,
             "compare_cpu_s": compare_cpu, "compare_s_per_1k_claims": 1000 * compare_cpu / max(len(claims), 1),
             "group_share": group_cpu / total}
 
