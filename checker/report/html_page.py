@@ -6,9 +6,11 @@ from disk. Every piece of article text is escaped; the policy is the second line
 an escape ever be missed. The output depends only on its inputs (no timestamps, no set order), so
 two runs over the same articles give the same bytes.
 
-Without script the page is still complete: every section is shown, filters and tabs are simply
-absent. The script adds tabs, filters, search, sortable claims and the jump from a finding to the
-highlighted sentence in the full article.
+Without script the page still shows every finding and every article with its claims highlighted;
+filters and tabs are simply absent, and the claims table (compact data the script draws, see
+html_claims.py) is replaced by a note pointing at claims.csv. The script adds tabs, filters,
+search, the sortable claims table and the jump from a finding to the highlighted sentence in the
+full article.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from .base import Formatter, no_findings_line
 from .claims import claim_records
 from .html_articles import Articles
 from .html_assets import JS, content_security_policy, stylesheet
+from .html_claims import claims_table_html
 from .html_sections import (
     article_index,
     article_sections,
-    claims_table_html,
     filters_form,
     finding_card,
     page_title,
