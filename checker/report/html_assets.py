@@ -250,7 +250,8 @@ JS = r"""
 
   /* Claims: the table is drawn from the page's claims data (html_claims.py): each row is
      [index into data.articles, number of its mark or 0, the claim's own columns (data.own)...];
-     an entry of data.articles holds the article's shared columns (data.shared), then its DOM id. */
+     an entry of data.articles holds the article's shared columns (data.shared), then its DOM id;
+     a cell of a text column (data.words) is an index into data.strings. */
   function fmtAmount(v) {
     if (Math.abs(v) >= 1000 || Number.isInteger(v)) {
       return v.toLocaleString("en-US", {maximumSignificantDigits: Number.isInteger(v) ? 21 : 6});
@@ -263,7 +264,7 @@ JS = r"""
     var data = JSON.parse(claimsData.textContent);
     var where = data.columns.map(function (col) {
       var s = data.shared.indexOf(col);
-      return s >= 0 ? {shared: s} : {own: data.own.indexOf(col) + 2};
+      return s >= 0 ? {shared: s} : {own: data.own.indexOf(col) + 2, word: data.words.indexOf(col) >= 0};
     });
     var titles = {};
     var frag = doc.createDocumentFragment();
@@ -276,6 +277,7 @@ JS = r"""
       data.columns.forEach(function (col, i) {
         var v = "shared" in where[i] ? article[where[i].shared] : row[where[i].own];
         v = v === undefined ? null : v;
+        if (v !== null && where[i].word) { v = data.strings[v]; }
         cells[col] = v;
         var td = doc.createElement("td");
         if (data.classes[i]) { td.className = data.classes[i]; }

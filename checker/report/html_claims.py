@@ -4,7 +4,8 @@ script draws as a sortable table.
 A claim row as HTML cost about 750 bytes (24 cells, their classes and sort keys), so a text dense in
 numbers made a page 9-30 times its size. As data a row holds only what differs from claim to claim:
 the columns that are the same for every claim of an article (article, outlet, date, story) are
-given once per article and named by index, the mark a claim links to is its id, and trailing empty
+given once per article and named by index, every text (a unit, an entity, the number as written)
+once for the page and named by index, the mark a claim links to by its number, and trailing empty
 cells are left out. Classes and sort keys are added by the script, once per column.
 """
 
@@ -44,23 +45,34 @@ def claims_data(records: list[dict], columns: list[str], articles: Articles) -> 
     """The rows of the claims table as compact data: each row is [index into "articles" (the
     article's values of the shared columns, then its DOM id), the number of the claim's mark in
     that article or 0, then the claim's own columns in the order of "own"], trailing empty cells
-    left out."""
+    left out; a cell of a text column ("words") is an index into "strings"."""
     shared = [c for c in columns if c in PER_ARTICLE_COLUMNS]
     own = sorted((c for c in columns if c not in PER_ARTICLE_COLUMNS),
                  key=lambda c: FIRST_OWN_COLUMNS.index(c) if c in FIRST_OWN_COLUMNS else len(FIRST_OWN_COLUMNS))
     keys: dict[tuple, int] = {}
+    words = [c for c in own if _all_text(records, c)]
+    strings: dict[str, int] = {}
     rows = []
     for r in records:
         values = tuple(_cell(r.get(c)) for c in shared)
         k = keys.setdefault((*values, articles.dom.get(r.get("article"))), len(keys))
-        row = [k, _mark_number(articles.anchor_of(r)), *(_cell(r.get(c)) for c in own)]
-        while row[-1] is None or row[-1] == "":
+        cells = [_cell(r.get(c)) for c in own]
+        row = [k, _mark_number(articles.anchor_of(r)),
+               *(strings.setdefault(v, len(strings)) if c in words and v is not None else v
+                 for c, v in zip(own, cells, strict=True))]
+        while row[-1] is None:
             row.pop()
         rows.append(row)
     classes = [" ".join(name for name, on in (("num", c in NUMERIC_CLAIM_COLUMNS),
                                               ("no-print", c in UNPRINTED_CLAIM_COLUMNS)) if on) for c in columns]
-    return {"columns": columns, "classes": classes, "shared": shared, "own": own,
-            "articles": [list(k) for k in keys], "rows": rows}
+    return {"columns": columns, "classes": classes, "shared": shared, "own": own, "words": words,
+            "strings": list(strings), "articles": [list(k) for k in keys], "rows": rows}
+
+
+def _all_text(records: list[dict], column: str) -> bool:
+    """Whether every value of COLUMN is text (or empty): such a column holds indexes into the
+    data's strings, each written once (a dense text repeats the same unit, entity and figure)."""
+    return all(isinstance(r.get(column), str) or r.get(column) is None for r in records)
 
 
 def data_block(element_id: str, data) -> str:
