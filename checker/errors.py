@@ -34,6 +34,12 @@ class ArticleError(FactcheckError):
         self.problem = problem
         super().__init__(f"{path}: {problem}")
 
+    def __reduce__(self):
+        # Built again from its fields: a worker process sends its unreadable articles back pickled,
+        # and the default (the message as the only argument) cannot be unpickled, which broke the
+        # whole pool of a run with an unreadable file among more than one batch of articles.
+        return type(self), (self.path, self.problem)
+
 
 class ArticleNote(NamedTuple):
     """Something the reader of a report should know about one input that is no error: a file of

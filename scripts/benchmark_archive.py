@@ -60,7 +60,7 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def timed(command: list[str], cwd: Path) -> dict:
+def timed(command: list[str], cwd: Path, allowed: tuple[int, ...] = (0, 1)) -> dict:
     """Wall seconds, CPU seconds (process and children) and peak resident memory of COMMAND."""
     before = os.times()
     start = time.perf_counter()
@@ -82,10 +82,10 @@ def timed(command: list[str], cwd: Path) -> dict:
     wall = time.perf_counter() - start
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in allowed:
         sys.exit(f"{' '.join(command)} exited {proc.returncode}: {err[-2000:]}")
     return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "cores_used": round(cpu / wall, 2) if wall else 0,
-            "peak_mib": round(peak / 2**20)}
+            "peak_mib": round(peak / 2**20), "exit": proc.returncode}
 
 
 def _digest(path: Path) -> str:

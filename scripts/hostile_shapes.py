@@ -86,3 +86,22 @@ SHAPES = {
     "a@a@a (addresses)": lambda n: (".txt", _repeat("a.a@", n)),
     "Army Forum Conference (names)": lambda n: (".txt", _repeat("Army Forum Conference ", n)),
 }
+
+
+def hostile_folder(out: Path, articles: int, hostile_size: int = 1_000_000, shape: str = "1,1,1",
+                   corpus: Path = NEWS_DIR) -> tuple[list[str], str, str]:
+    """A folder of ARTICLES real news articles (ecbplus-dev, as scripts/make_archive.py copies them)
+    plus one hostile file (SHAPE at HOSTILE_SIZE characters) and one unreadable file (not UTF-8).
+    Returns the good articles' paths relative to OUT, then the hostile and the unreadable file's."""
+    from make_archive import archive_articles
+
+    good = []
+    for rel, date, text in archive_articles(articles, corpus):
+        path = out / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f" date {date.isoformat()}\n{text}", encoding="utf-8")
+        good.append(rel)
+    suffix, text = SHAPES[shape](hostile_size)
+    (out / f"hostile{suffix}").write_text(text, encoding="utf-8")
+    (out / "unreadable.txt").write_bytes(b"\xff\xfe not text")
+    return good, f"hostile{suffix}", "unreadable.txt"

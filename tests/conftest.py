@@ -21,15 +21,21 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TESTS_DIR = Path(__file__).resolve().parent
 
 # No deadline: the first example of a run pays for loading the rules. Failing examples are kept in
-# Hypothesis's database (.hypothesis/, replayed first on the next run) and copied into the tests as
-# @example regression cases.
-settings.register_profile("ci", deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Hypothesis's database (.hypothesis/examples of the checkout, whatever the working directory;
+# replayed first on the next run) and copied into the tests as @example regression cases. The
+# database and fresh random examples are set explicitly: with CI set, Hypothesis's own defaults
+# would otherwise turn the database off and replay the same derandomized examples on every run.
+EXAMPLES_DB = DirectoryBasedExampleDatabase(REPO_ROOT / ".hypothesis" / "examples")
+settings.register_profile("ci", deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow],
+                          database=EXAMPLES_DB, derandomize=False)
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow], database=EXAMPLES_DB,
+                          derandomize=False)
 CI = bool(os.environ.get("CI"))
 settings.load_profile("ci" if CI else "dev")
 EXAMPLES_SCALE = 1.0 if CI else 0.1

@@ -272,3 +272,37 @@ def test_a_sentence_of_too_many_numbers_is_read_up_to_the_cap_and_noted(tmp_path
     assert [n.message for n in result.notes] == [
         f"line 1, column {3 * MAX_NUMBERS_PER_SENTENCE + 2}: more than {MAX_NUMBERS_PER_SENTENCE} numbers in one "
         "sentence (a table or list of figures?); the rest of it was not read"]
+
+
+def test_real_news_with_a_hostile_and_an_unreadable_file(tmp_path, run_cli):
+    """The acceptance case at CI size (scripts/benchmark.py --hostile-folder 998 runs it at 1,000
+    files): every good article reported, the hostile file read and named in a note, the
+    unreadable file named, exit 2."""
+    from hostile_shapes import NEWS_DIR, hostile_folder
+
+    if not NEWS_DIR.is_dir():
+        pytest.skip(f"{NEWS_DIR} (the real-news development corpus) is not on this machine")
+    folder = tmp_path / "news"
+    # More articles than one batch of the engine, on two processes: the unreadable file's error
+    # comes back from a worker.
+    good, hostile_file, unreadable = hostile_folder(folder, 40, hostile_size=50_000)
+    done = run_cli("run", str(folder), "-f", "json", "--no-reports", "--no-store", "--jobs", "2")
+    assert done.exit_code == 2
+    report = json.loads(done.stdout)
+    reported = {a["article"] for a in report["articles"]}
+    assert reported == set(good) | {hostile_file}
+    assert [e["path"].rsplit("/", 1)[-1] for e in report["errors"]] == [unreadable]
+    assert [n["path"].rsplit("/", 1)[-1] for n in report["notes"]] == [hostile_file]
+    claimed = {c["article"] for f in report["findings"] for c in f["claims"]}
+    assert claimed <= set(good)
+    assert done.stderr.count(unreadable) == 1  # once on stderr; the JSON on stdout holds it as an error
+
+
+def test_an_article_error_survives_the_trip_from_a_worker_process():
+    import pickle
+
+    from checker.errors import ArticleError
+
+    error = pickle.loads(pickle.dumps(ArticleError("news/a.txt", "not UTF-8 text")))
+    assert (type(error), error.path, error.problem, str(error)) == (
+        ArticleError, "news/a.txt", "not UTF-8 text", "news/a.txt: not UTF-8 text")

@@ -68,7 +68,8 @@ class _Page(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict]] = []
-        self.scripts: list[str] = []
+        self.scripts: list[str] = []   # scripts that run (the page's own: one)
+        self.data_blocks: list[str] = []   # <script type="application/json">: data, never run
         self.styles: list[str] = []
         self._raw: str | None = None
         self.feed(text)
@@ -77,16 +78,18 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
         if tag in ("script", "style"):
-            self._raw = tag
+            self._raw = "data" if dict(attrs).get("type") == "application/json" else tag
 
     def handle_data(self, data):
-        if self._raw == "script":
+        if self._raw == "data":
+            self.data_blocks.append(data)
+        elif self._raw == "script":
             self.scripts.append(data)
         elif self._raw == "style":
             self.styles.append(data)
 
     def handle_endtag(self, tag):
-        if tag == self._raw:
+        if tag == self._raw or (tag == "script" and self._raw == "data"):
             self._raw = None
 
     def named(self, name: str) -> list[dict]:
@@ -155,8 +158,9 @@ def test_inferred_dates_and_rules_folder_are_stated(seeds_page):
 def test_article_text_is_escaped_everywhere(evil_page):
     result, report, page = evil_page
     parsed = _Page(page)
-    # One script (ours), no images, no event handler attributes anywhere.
-    assert len(parsed.named("script")) == 1
+    # One script that runs (ours) besides the claims data, no images, no event handler attributes anywhere.
+    assert [a.get("type") for a in parsed.named("script")] == ["application/json", None]
+    assert len(parsed.scripts) == 1 and len(parsed.data_blocks) == 1
     assert parsed.named("img") == [] and parsed.named("b") == []
     assert not [(tag, name) for tag, attrs in parsed.tags for name in attrs if name.lower().startswith("on")]
     assert "__pwned" not in parsed.scripts[0]
@@ -333,6 +337,33 @@ def test_overlapping_claims_share_one_mark(seeds_page):
     assert html.escape(text[start:end + 3]) in marks
     assert len(marks) == len({(int(a), int(b)) for a, b in claims[claims["article"] == first["article"]][
         ["start", "end"]].values})
+
+
+def test_claims_are_compact_data_that_cannot_break_out(evil_page):
+    result, _, page = evil_page
+    parsed = _Page(page)
+    data = json.loads(parsed.data_blocks[0])
+    claims = result.claims_table()
+    assert len(data["rows"]) == len(claims)
+    assert data["columns"] == [c for c in claims.columns if c != "sentence"]
+    # Each article's own values once and each text once; a row names them by index, then its mark,
+    # then its own cells.
+    assert sorted(a[0] for a in data["articles"]) == sorted(set(claims["article"]))
+    first = claims.iloc[0]
+    row = dict(zip(data["own"], data["rows"][0][2:], strict=False))  # trailing empty cells left out
+    assert "text" in data["words"] and "start" not in data["words"]
+    assert (row["start"], row["end"], data["strings"][row["text"]]) == (first["start"], first["end"], first["text"])
+    block = page.split('<script type="application/json" id="claims-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and ">" not in block and "&" not in block
+
+
+def test_page_stays_a_small_multiple_of_a_text_dense_in_numbers(tmp_path):
+    """A claim row is a few dozen bytes of data and a mark carries no more than its id: the page
+    holds the text once and stays within about 3 times its size (was 9-30 times)."""
+    text = "one hundred and " * 6000 + "\nThe 83 foreign companies and 1,500 people. " * 600
+    (tmp_path / "dense.txt").write_text(text, encoding="utf-8")
+    _, _, page = _render([tmp_path])
+    assert len(page.encode("utf-8")) < 3 * len(text)
 
 
 def test_no_findings(tmp_path):
@@ -517,6 +548,10 @@ def test_read_in_article_scrolls_to_the_highlighted_claim(opened, seeds_page):
         assert s["text"] == texts[s["id"]]
         expected = sorted({(int(a), int(b)) for a, b in claims[claims["article"] == s["id"]][["start", "end"]].values})
         assert [tuple(m) for m in s["marks"]] == expected, s["id"]
+    # Every mark says what it holds: a finding's claim in the page, the others from the claims data.
+    assert mark.get_attribute("title") == "82 foreign companies (count)"
+    titles = page.eval_on_selector_all(".article-doc mark", "ms => ms.filter(m => !m.title).length")
+    assert titles == 0
     # Back to the finding.
     page.locator("#back-link").click()
     expect(page.locator("#panel-findings")).to_be_visible()

@@ -29,12 +29,28 @@ def _round(x: float | None) -> float | None:
     return int(r) if float(r).is_integer() and abs(r) < 2**53 else r
 
 
+# Lexicons already built, by rule set (the rule set kept too, so that its id is not reused): a run
+# after the first with the same rules reuses its lexicon, about a tenth of a small run's cost.
+_LEXICONS: dict[int, tuple[Rules, Lexicon]] = {}
+_KEPT_LEXICONS = 4
+
+
+def lexicon_of(rules: Rules) -> Lexicon:
+    """The frozen word tables of RULES, built once per rule set."""
+    kept = _LEXICONS.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        while len(_LEXICONS) >= _KEPT_LEXICONS:
+            _LEXICONS.pop(next(iter(_LEXICONS)))
+        kept = _LEXICONS[id(rules)] = (rules, Lexicon.build(rules))
+    return kept[1]
+
+
 class Extractor:
     """Extracts the claims of articles with one rule set; build once, use for many articles."""
 
     def __init__(self, rules: Rules):
         self.r = rules
-        self.lexicon = Lexicon.build(rules)
+        self.lexicon = lexicon_of(rules)
         self.grammar = self.lexicon.grammar
         self.scoper = Scoper(rules)
         self.context_words = ContextWords(self.lexicon)

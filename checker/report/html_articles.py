@@ -90,14 +90,20 @@ class Articles:
         out = []
         pos = 0
         for start, end, mark_id, members in self.groups[article_id]:
-            finding = any((article_id, s, e) in self.in_finding for s, e in members)
-            info = "; ".join(self.span_info[(article_id, s, e)] for s, e in members)
-            cls = ' class="in-finding"' if finding else ""
             out.append(esc(text[pos:start]))
-            out.append(f'<mark id="{mark_id}"{cls} tabindex="-1" title="{esc(info)}">{esc(text[start:end])}</mark>')
+            out.append(f'<mark id="{mark_id}"{self._mark_attributes(article_id, members)}>{esc(text[start:end])}</mark>')
             pos = end
         out.append(esc(text[pos:]))
         return "".join(out)
+
+    def _mark_attributes(self, article_id: str, members: list) -> str:
+        """A mark of a finding's claim says what it is (title); the others are kept small (a
+        text dense in numbers has a mark every few characters): the page's script gives them their
+        title from the claims data."""
+        if not any((article_id, s, e) in self.in_finding for s, e in members):
+            return ""
+        info = "; ".join(self.span_info[(article_id, s, e)] for s, e in members)
+        return f' class="in-finding" title="{esc(info)}"'
 
     def date_note(self, article_id: str, published) -> str:
         meta = self.meta.get(article_id, {})

@@ -199,6 +199,7 @@ JS = r"""
       }
     }
     cameFrom = null;
+    if (!el.hasAttribute("tabindex")) { el.tabIndex = -1; }
     el.scrollIntoView({block: "center"});
     el.focus({preventScroll: true});
   }
@@ -245,6 +246,64 @@ JS = r"""
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.addEventListener("reset", function () { setTimeout(applyFilters, 0); });
     applyFilters();
+  }
+
+  /* Claims: the table is drawn from the page's claims data (html_claims.py): each row is
+     [index into data.articles, number of its mark or 0, the claim's own columns (data.own)...];
+     an entry of data.articles holds the article's shared columns (data.shared), then its DOM id;
+     a cell of a text column (data.words) is an index into data.strings. */
+  function fmtAmount(v) {
+    if (Math.abs(v) >= 1000 || Number.isInteger(v)) {
+      return v.toLocaleString("en-US", {maximumSignificantDigits: Number.isInteger(v) ? 21 : 6});
+    }
+    return String(Number(v.toPrecision(6)));
+  }
+  var claimsData = doc.getElementById("claims-data");
+  var claimsTable = doc.getElementById("claims");
+  if (claimsData && claimsTable) {
+    var data = JSON.parse(claimsData.textContent);
+    var where = data.columns.map(function (col) {
+      var s = data.shared.indexOf(col);
+      return s >= 0 ? {shared: s} : {own: data.own.indexOf(col) + 2, word: data.words.indexOf(col) >= 0};
+    });
+    var titles = {};
+    var frag = doc.createDocumentFragment();
+    data.rows.forEach(function (row, order) {
+      var article = data.articles[row[0]];
+      var markId = row[1] ? article[data.shared.length] + "-c" + row[1] : null;
+      var tr = doc.createElement("tr");
+      tr.setAttribute("data-order", order);
+      var cells = {};
+      data.columns.forEach(function (col, i) {
+        var v = "shared" in where[i] ? article[where[i].shared] : row[where[i].own];
+        v = v === undefined ? null : v;
+        if (v !== null && where[i].word) { v = data.strings[v]; }
+        cells[col] = v;
+        var td = doc.createElement("td");
+        if (data.classes[i]) { td.className = data.classes[i]; }
+        if (typeof v === "number") { td.setAttribute("data-num", v); }
+        var shown = v === null ? "" : (typeof v === "number" && (col === "low" || col === "high")) ? fmtAmount(v) : String(v);
+        if (col === "text" && markId) {
+          var a = doc.createElement("a");
+          a.href = "#" + markId;
+          a.textContent = shown;
+          td.appendChild(a);
+        } else {
+          td.textContent = shown;
+        }
+        tr.appendChild(td);
+      });
+      if (markId) {
+        var what = [cells.text, cells.entity].filter(function (x) { return x; }).join(" ");
+        (titles[markId] = titles[markId] || []).push(cells.unit ? what + " (" + cells.unit + ")" : what);
+      }
+      frag.appendChild(tr);
+    });
+    claimsTable.tBodies[0].appendChild(frag);
+    Object.keys(titles).forEach(function (id) {
+      var mark = doc.getElementById(id);
+      if (mark && !mark.title) { mark.title = titles[id].join("; "); }
+    });
   }
 
   /* Claims: sort by a column (click its header), filter by text. */

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import math
-
 from ..rules import LEVELS
 from .html_articles import Articles, sentence_html
 from .html_text import attr_json, definition_list, esc, fmt_number, plural, reading
 
 LEVEL_ORDER = tuple(reversed(LEVELS))  # most severe first
 
-NUMERIC_CLAIM_COLUMNS = {"value", "low", "high", "period", "start", "end", "line", "column"}
 # Keys of a verified fact that the card already shows (value, and what the finding is about).
 FACT_IMPLIED = ("value", "low", "high", "event", "period", "entity", "unit", "file", "line")
-# Left out of the printed claims table, which must fit the width of a page.
-UNPRINTED_CLAIM_COLUMNS = {"published", "change", "entity_key", "sentence", "start", "end", "story", "counted", "part",
-                           "who", "time", "as_of"}
 
 
 def finding_card(n: int, f: dict, articles: Articles) -> str:
@@ -170,40 +164,6 @@ def filters_form(findings: list[dict], articles: Articles) -> str:
     out.append('<div><button type="reset" class="plain">Clear filters</button></div>')
     out.append("</form>")
     out.append('<p id="shown" class="muted" role="status" aria-live="polite"></p>')
-    return "\n".join(out)
-
-
-def claims_table_html(records: list[dict], columns: list[str], articles: Articles) -> str:
-    out = ['<p class="claims-filter" hidden><label for="claims-q">Filter claims</label>'
-           '<input type="search" id="claims-q" autocomplete="off"> '
-           '<span id="claims-shown" class="muted" role="status" aria-live="polite"></span></p>',
-           '<p class="muted">Click a column header to sort by it; click again to reverse.</p>',
-           '<div class="scroll" role="region" aria-label="Claims table" tabindex="0">',
-           '<table id="claims" class="sortable"><caption class="visually-hidden">Every claim extracted</caption>'
-           "<thead><tr>"]
-    classes = {col: " ".join(name for name, on in (("num", col in NUMERIC_CLAIM_COLUMNS),
-                                                   ("sentence-cell", col == "sentence"),
-                                                   ("no-print", col in UNPRINTED_CLAIM_COLUMNS)) if on)
-               for col in columns}
-    attrs = {col: f' class="{cls}"' if cls else "" for col, cls in classes.items()}
-    out += [f'<th scope="col"{attrs[col]}><button type="button">{esc(col)}</button></th>' for col in columns]
-    out.append("</tr></thead><tbody>")
-    for order, r in enumerate(records):
-        cells = []
-        for col in columns:
-            v = r.get(col)
-            num = ""
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(float(v)):
-                num = f' data-num="{esc(repr(float(v)))}"'
-            shown = "" if v is None else (fmt_number(v) if col in ("low", "high") else str(v))
-            body = esc(shown)
-            if col == "text":
-                anchor = articles.anchor_of(r)
-                if anchor:
-                    body = f'<a href="#{anchor}">{body}</a>'
-            cells.append(f"<td{attrs[col]}{num}>{body}</td>")
-        out.append(f'<tr data-order="{order}">{"".join(cells)}</tr>')
-    out.append("</tbody></table></div>")
     return "\n".join(out)
 
 
