@@ -348,7 +348,9 @@ def test_claims_are_compact_data_that_cannot_break_out(evil_page):
     assert data["columns"] == [c for c in claims.columns if c != "sentence"]
     # Each article's own values once and each text once; a row names them by index, then its mark,
     # then its own cells.
-    assert sorted(a[0] for a in data["articles"]) == sorted(set(claims["article"]))
+    # once per article and story (an article's recap of another story puts those claims there)
+    assert sorted({a[0] for a in data["articles"]}) == sorted(set(claims["article"]))
+    assert len(data["articles"]) == len(set(zip(claims["article"], claims["story"], strict=True)))
     first = claims.iloc[0]
     row = dict(zip(data["own"], data["rows"][0][2:], strict=False))  # trailing empty cells left out
     assert "text" in data["words"] and "start" not in data["words"]

@@ -4,7 +4,8 @@ script draws as a sortable table.
 A claim row as HTML cost about 750 bytes (24 cells, their classes and sort keys), so a text dense in
 numbers made a page 9-30 times its size. As data a row holds only what differs from claim to claim:
 the columns that are the same for every claim of an article (article, outlet, date, story) are
-given once per article and named by index, every text (a unit, an entity, the number as written)
+given once per article (and story: a sentence about another story puts its claims there) and named
+by index, every text (a unit, an entity, the number as written)
 once for the page and named by index, the mark a claim links to by its number, and trailing empty
 cells are left out. Classes and sort keys are added by the script, once per column.
 """
