@@ -56,9 +56,11 @@ _CUT_POINTS = ("; ", ", ", " – ", " — ", " - ")
 _SPACE = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # A street's word after its wrapped name ("221 Baker\nStreet").
-_STREET_NEXT = re.compile(
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct"
-    r"|Terrace|Highway|Hwy)\b")
+_STREET_WORDS = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Square|Sq|Court|Ct"
+                 r"|Terrace|Highway|Hwy)\b")
+_STREET_NEXT = re.compile(_STREET_WORDS)
+# A street's name and word after its wrapped number ("based at 14\nHarbour Street").
+_STREET_NAME_NEXT = re.compile(r"(?:[A-Z][A-Za-z'’-]{0,24}[ \t]+){1,3}" + _STREET_WORDS)
 
 
 def _ends_sentence(text: str, end_punct: int, after: int) -> bool:
@@ -105,6 +107,8 @@ def _line_break_ends(text: str, start: int, pos: int, before: str, nxt: int) -> 
         return False
     if before.isalpha() and (after in _MONEY_SIGNS or after.isupper() and _STREET_NEXT.match(text, nxt)):
         return False  # "nearly\n$280 million", "221 Baker\nStreet"
+    if before.isdigit() and _STREET_NAME_NEXT.match(text, nxt):
+        return False  # "based at 14\nHarbour Street"
     return not _goes_on(text, max(start, pos - 20), pos)
 
 

@@ -31,7 +31,7 @@ def _claims(extractor: Extractor, text: str) -> list[str]:
                   for c in predict(extractor, text))
 
 
-@settings(max_examples=1000, deadline=None, derandomize=True,
+@settings(max_examples=1000, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
 def test_a_line_break_for_a_space_changes_no_claim(extractor, data):
