@@ -146,18 +146,23 @@ def entity_relation(a: str, b: str, rules: Rules) -> str:
 
 
 def comparable(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims that can be compared: amounts with a counted entity."""
+    """Claims that can be compared: amounts with a counted entity (see _comparable_row)."""
     if claims.empty:
         return claims
-    # An amount of money or a measure with no counted phrase ("fell about 150 metres", "grossed
-    # $368 million") is still a fact when its frame says what happened.
-    framed_measure = ~claims["unit"].isin(("count", "age")) & claims["predicate"].notna()
-    mask = (~claims["unit"].isin(NON_QUANTITY_UNITS)) & ((claims["entity_key"] != "") | framed_measure) \
-        & (claims["unit"] != "fraction")
+    return claims[[_comparable_row(r) for r in records(claims[["unit", "text", "entity_key", "predicate"]])]]
+
+
+def _comparable_row(row: dict) -> bool:
+    unit = row["unit"]
+    if unit in NON_QUANTITY_UNITS or unit == "fraction":
+        return False
     # "one" in words ("killing one person", "one report") is as often a pronoun or a manner of
     # speaking as a count: never the ground for a discrepancy.
-    mask &= ~claims["text"].str.lower().isin(("one", "a", "an"))
-    return claims[mask]
+    if str(row["text"]).lower() in ("one", "a", "an"):
+        return False
+    # An amount of money or a measure with no counted phrase ("fell about 150 metres", "grossed
+    # $368 million") is still a fact when its frame says what happened.
+    return row["entity_key"] != "" or (unit not in ("count", "age") and _known(row.get("predicate")))
 
 
 def _is_measure(unit) -> bool:
@@ -167,35 +172,47 @@ def _is_measure(unit) -> bool:
 
 
 def block_keys(claims: pd.DataFrame) -> pd.Series:
+    """The block key of each claim (see _block_key)."""
+    rows = records(claims[["story", "unit", "counted", "head", "predicate"]])
+    return pd.Series([_block_key(r) for r in rows], index=claims.index, dtype="object")
+
+
+def _block_key(row: dict) -> str:
     """Story, unit and what is counted (its class when the frame lexicon knows it, else its head
     noun; for money and measures with a known predicate, the predicate)."""
-    counted = claims["counted"].where(claims["counted"].notna(), claims["head"])
-    measured = claims["unit"].map(_is_measure) & claims["predicate"].notna()
-    noun = claims["predicate"].where(measured, counted).astype("string").fillna("")
-    return claims["story"].astype("string").fillna("") + "|" + claims["unit"] + "|" + noun
+    predicate = row.get("predicate")
+    if _is_measure(row["unit"]) and _known(predicate):
+        noun = predicate
+    else:
+        noun = row["counted"] if _known(row.get("counted")) else row.get("head")
+    story = row.get("story")
+    return f"{story if _known(story) else ''}|{row['unit']}|{noun if _known(noun) else ''}"
 
 
 def compare_claims(claims: pd.DataFrame, rules: Rules, problems: list | None = None) -> list[Finding]:
     """All cross-source findings of a claim table (one row per claim). With ``problems``, a block
     whose comparison fails (a bug) is added to it, naming the block's articles, and the other
     blocks are still compared."""
-    data = comparable(claims)
-    if data.empty:
+    if claims.empty:
         return []
-    data = data.assign(_block=block_keys(data))
+    # Rows as dicts once for the whole table (records: column by column), then plain Python: on a
+    # small input the pandas machinery cost more than the comparison itself.
+    rows = [r for r in records(claims) if _comparable_row(r)]
+    articles: dict[str, set] = {}
+    for row in rows:
+        row["_block"] = _block_key(row)
+        articles.setdefault(row["_block"], set()).add(row["article"])
     # Only blocks that hold claims from at least two articles can disagree.
-    sizes = data.groupby("_block")["article"].nunique()
-    data = data[data["_block"].isin(sizes[sizes >= 2].index)]
-    data = data[~_multi_valued(data)]
+    rows = [r for r in rows if len(articles[r["_block"]]) >= 2]
+    rows = [r for r, multi in zip(rows, _multi_valued(rows), strict=True) if not multi]
     rising = Rising(
         frozenset(canonical_entity(e, rules.entities.entity_aliases, rules.entities.ignored_modifiers)
                   for e in rules.checks.rising_entities),
         frozenset(p.name for p in rules.frames.predicates if p.rising),
     )
-    # Rows as dicts once for the whole table, then block by block (in sorted block order, rows in
-    # table order, as groupby gives them): per-block conversion cost ~10 ms a block on pandas 3.
+    # Block by block, in sorted block order, rows in table order.
     blocks: dict[str, list[dict]] = {}
-    for row in records(data):
+    for row in rows:
         blocks.setdefault(row["_block"], []).append(row)
     findings: list[Finding] = []
     for key in sorted(blocks):
@@ -266,27 +283,27 @@ def _same_predicate(a: dict, b: dict) -> bool:
     return bool(ca & cb)
 
 
-def _multi_valued(data: pd.DataFrame) -> pd.Series:
-    """Claims whose article gives two disjoint values for the same entity in the same block
-    ("two women were arrested ... 20 women gave birth"): there the phrase names several
-    different sets, so it identifies no single fact to compare with other sources."""
-    flags = pd.Series(False, index=data.index)
-    keyed = data.assign(_lo=data["low"].astype("float64").fillna(-math.inf),
-                        _hi=data["high"].astype("float64").fillna(math.inf))
-    # "killed 40 ... in a second town, three died" are kept apart by their frames (place, predicate)
-    frame = pd.Series("", index=keyed.index, dtype="string")
-    for column in ("predicate", "place", "part", "period", "series", "increment", "time"):
-        frame = frame + "|" + keyed[column].astype("string").fillna("")
-    keyed = keyed.assign(_frame=frame)
-    keys = ["_block", "article", "entity_key", "_frame"]
-    groups = keyed.groupby(keys, sort=False)
-    sizes = groups["low"].transform("size")
-    for _, group in keyed[sizes > 1].groupby(keys, sort=False):
-        rows = list(group[["_lo", "_hi", "qualifier"]].itertuples(name=None))
-        for x in range(len(rows)):
-            for y in range(x + 1, len(rows)):
-                (ia, lo_a, hi_a, q_a), (ib, lo_b, hi_b, q_b) = rows[x], rows[y]
-                if not intervals_overlap((lo_a, hi_a, q_a == ">", q_a == "<"), (lo_b, hi_b, q_b == ">", q_b == "<")):
+_FRAME_SLOTS = ("predicate", "place", "part", "period", "series", "increment", "time")
+
+
+def _multi_valued(rows: list[dict]) -> list[bool]:
+    """For each row, whether its article gives two disjoint values for the same entity in the same
+    block and frame ("two women were arrested ... 20 women gave birth"): there the phrase names
+    several different sets, so it identifies no single fact to compare with other sources. "killed
+    40 ... in a second town, three died" are kept apart by their frames (place, predicate)."""
+    groups: dict[tuple, list[int]] = {}
+    for k, r in enumerate(rows):
+        frame = tuple(str(r.get(c)) if _known(r.get(c)) else "" for c in _FRAME_SLOTS)
+        groups.setdefault((r["_block"], r["article"], r["entity_key"], frame), []).append(k)
+    flags = [False] * len(rows)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        spans = [(k, *bounds(rows[k])) for k in members]
+        for x in range(len(spans)):
+            for y in range(x + 1, len(spans)):
+                (ia, *a), (ib, *b) = spans[x], spans[y]
+                if not intervals_overlap(tuple(a), tuple(b)):
                     flags[ia] = flags[ib] = True
     return flags
 
