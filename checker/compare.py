@@ -34,6 +34,7 @@ from .errors import internal_error
 from .models import NON_QUANTITY_UNITS
 from .normalize import canonical_entity
 from .rules import LEVEL_RANK, Rules
+from .units_convert import in_base_units
 
 
 @dataclass
@@ -181,6 +182,8 @@ def compare_claims(claims: pd.DataFrame, rules: Rules, problems: list | None = N
     data = comparable(claims)
     if data.empty:
         return []
+    # Measures of one dimension written in two units ("930,000 miles", "1.5 million km") are compared in its base unit.
+    data = in_base_units(data, rules.units.pint_names)
     data = data.assign(_block=block_keys(data))
     # Only blocks that hold claims from at least two articles can disagree.
     sizes = data.groupby("_block")["article"].nunique()

@@ -331,6 +331,7 @@ class UnitRules:
     glued_only_units: frozenset[str] = frozenset()
     measures_before: Mapping[str, str] = field(default_factory=dict)
     count_units: frozenset[str] = frozenset()  # glued to a count: "120Hz", "5,050mAh" (no code like "5G")
+    pint_names: Mapping[str, str] = field(default_factory=dict)  # unit name -> pint's spelling ("sq_km": "km ** 2")
 
 
 @dataclass(frozen=True)
@@ -534,7 +535,7 @@ def _load_qualifiers(doc: _Doc) -> QualifierRules:
 
 def _load_units(doc: _Doc) -> UnitRules:
     allowed = {"currencies", "ambiguous_currency_words", "money_context", "weak_symbols", "percent", "subunits",
-               "measures", "measures_before", "glued_only", "count_units"}
+               "measures", "measures_before", "glued_only", "count_units", "pint_names"}
     data = _mapping(doc, doc.data, (), allowed)
     currency_symbols, currency_words = _currencies(doc, data)
     ambiguous: dict[str, tuple[str, str]] = {}
@@ -564,6 +565,8 @@ def _load_units(doc: _Doc) -> UnitRules:
     measure_words, measure_words_exact = _measures(doc, data)
     glued_only = frozenset(_string_list(doc, data.get("glued_only", []), ("glued_only",)))
     count_units = frozenset(_string_list(doc, data.get("count_units", []), ("count_units",)))
+    pint_names = {str(unit): str(spelling)
+                  for unit, spelling in _mapping(doc, data.get("pint_names", {}), ("pint_names",)).items()}
     measures_before: dict[str, str] = {}
     before = _mapping(doc, data.get("measures_before", {}), ("measures_before",))
     for unit, words in before.items():
@@ -582,6 +585,7 @@ def _load_units(doc: _Doc) -> UnitRules:
         glued_only_units=glued_only,
         measures_before=_word_table(measures_before),
         count_units=count_units,
+        pint_names=_word_table(pint_names),
     )
 
 
