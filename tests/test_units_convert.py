@@ -78,3 +78,46 @@ def test_only_the_story_with_two_units_is_converted(rules):
     assert list(both["unit"]) == ["meter", "meter", "mile", "mile"]
     assert both["value"].iloc[0] == pytest.approx(1_496_689_920, rel=1e-6)
     assert both["value"].iloc[2] == 930_000
+
+
+def _table_unit(units, spelling: str) -> str:
+    """The unit a spelling of units.yaml stands for (measures, exact measures or subunits)."""
+    for table in (units.measure_words_exact, units.measure_words):
+        if (spelling,) in table:
+            return table[(spelling,)]
+    return units.subunits[(spelling.lower(),)][0]
+
+
+def test_spaced_units_are_pint_units_of_their_dimension(rules):
+    """The guard's list of short units allowed apart from the number ("2.5 t", "46 L") holds only
+    spellings pint's registry reads as a unit of the same dimension as the table says."""
+    units = rules.units
+    assert units.spaced_units
+    for spelling in sorted(units.spaced_units):
+        pint_base = base_unit(spelling, {})
+        table_base = base_unit(_table_unit(units, spelling), units.pint_names)
+        assert pint_base is not None and table_base is not None, spelling
+        assert pint_base.dimension == table_base.dimension, spelling
+
+
+@pytest.mark.parametrize("sentence, text, unit", [
+    ("The washer used 46 L of water.", "46 L", "litre"),
+    ("It emits about 2.5 t of CO2.", "about 2.5 t", "tonne"),
+    ("The asteroid is roughly 340 m wide.", "roughly 340 m", "m"),
+    ("It flies 5 mi, then lands.", "5 mi", "mile"),
+    ("Take 200 mg a day.", "200 mg", "g"),
+    ("The earbuds weigh 5.3 g each.", "5.3 g", "g"),
+    ("He scored 3 points in the game.", "3", "count"),
+    ("Some 12 are missing.", "Some 12", "count"),
+    ("The 5 t truck was late.", "5", "count"),
+])
+def test_spaced_short_units_where_plausible(rules, sentence, text, unit):
+    claims = _articles(rules, {"a.txt": sentence})
+    assert [(c.text, c.unit) for c in claims.itertuples()] == [(text, unit)]
+
+
+@pytest.mark.parametrize("sentence", ["The meeting starts at 4 pm today.", "Killed 5 in the attack.",
+                                      "Grade 5 C students were tested."])
+def test_no_spaced_unit_where_implausible(rules, sentence):
+    claims = _articles(rules, {"a.txt": sentence})
+    assert not [c for c in claims.itertuples() if c.unit not in ("count", "time")]
