@@ -288,3 +288,13 @@ def fraction_unit(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
     elif d.unit is None and d.tok.kind == "num" and d.tok.text.startswith(".") and not d.phrase.scaled:
         d.unit = "fraction"  # "hit .358", "a record of 284-286 (.498)": an average written as a decimal
     return None
+
+
+def currency_subject(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
+    """"the yen weakened past 151", "the naira fell to 1,530 per dollar", "the rupee ended at
+    83.47": a bare number whose subject is a currency is that currency's exchange rate."""
+    if d.unit is None and d.subject and d.currency is None:
+        code = lx.rules.units.currency_words.get(tuple(d.entity.split()))
+        if code is not None:
+            d.unit = code
+    return None
