@@ -336,6 +336,7 @@ class UnitRules:
     measure_enders: frozenset[str] = frozenset()  # words that may follow such a unit: "46 L of water", "181 m high"
     # currency code -> (outlet endings, cues in the text) that make a bare "$" that local dollar
     local_dollars: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    local_replaces: Mapping[str, str] = field(default_factory=dict)  # local code -> the code it replaces (default USD)
 
 
 @dataclass(frozen=True)
@@ -579,6 +580,8 @@ def _load_units(doc: _Doc) -> UnitRules:
             measures_before[word.lower().rstrip("-")] = unit
     return UnitRules(
         local_dollars=_local_dollars(doc, data),
+        local_replaces={str(code): str(entry["replaces"]) for code, entry in (data.get("local_dollars") or {}).items()
+                        if isinstance(entry, dict) and "replaces" in entry},
         currency_symbols=_word_table(currency_symbols),
         currency_words=_word_table(currency_words),
         ambiguous_currency_words=_word_table(ambiguous),
@@ -605,7 +608,9 @@ def _local_dollars(doc: _Doc, data: dict) -> dict[str, tuple[tuple[str, ...], tu
         kp = ("local_dollars", code)
         if not re.fullmatch(r"[A-Z]{3}", str(code)):
             raise doc.error(kp, "local dollar keys are ISO 4217 codes (three capital letters)")
-        _mapping(doc, entry, kp, {"sources", "cues"})
+        _mapping(doc, entry, kp, {"sources", "cues", "replaces"})
+        if "replaces" in entry and not re.fullmatch(r"[A-Z]{3}", str(entry["replaces"])):
+            raise doc.error(kp + ("replaces",), "expected an ISO 4217 code (three capital letters)")
         table[str(code)] = (tuple(_string_list(doc, entry.get("sources", []), kp + ("sources",))),
                             tuple(_string_list(doc, entry.get("cues", []), kp + ("cues",))))
     return table

@@ -1,5 +1,6 @@
 """The local dollar (checker/extract/local_dollar.py): a bare "$", "cents" or "75c" is the page's
-own dollar when the article's cues name exactly one local dollar; "US$", "$US", "US65.84c" stay USD."""
+own dollar when the article's cues name exactly one local dollar; "US$", "$US", "US65.84c" stay USD.
+The same rule makes "rials" Omani on a page naming Oman (Iranian otherwise)."""
 
 from __future__ import annotations
 
@@ -41,16 +42,31 @@ def test_the_outlet_is_a_cue(rules):
 
 
 def test_rules_record():
-    dollars = compile_rules({"AUD": ((".com.au",), ("ASX", "A$")), "SGD": ((".sg",), ("SGX",))})
-    assert article_dollar(dollars, "Listed on the ASX.", None) == "AUD"
-    assert article_dollar(dollars, "A$5 million", None) == "AUD"
-    assert article_dollar(dollars, "The ASXL index", None) is None  # a cue is a whole word
-    assert article_dollar(dollars, "Nothing here.", "straitstimes.sg") == "SGD"
-    assert localized("USD", "$5", "AUD") == "AUD"
-    assert localized("USD", "US$5", "AUD") == "USD"
-    assert localized("USD", "5 US dollars", "AUD") == "USD"
-    assert localized("EUR", "€5", "AUD") == "EUR"
-    assert localized("USD", "$5", None) == "USD"
+    dollars = compile_rules({"AUD": ((".com.au",), ("ASX", "A$")), "SGD": ((".sg",), ("SGX",)),
+                             "OMR": ((), ("Oman",))}, {"OMR": "IRR"})
+    assert article_dollar(dollars, "Listed on the ASX.", None) == {"USD": "AUD"}
+    assert article_dollar(dollars, "A$5 million", None) == {"USD": "AUD"}
+    assert article_dollar(dollars, "The ASXL index", None) == {}  # a cue is a whole word
+    assert article_dollar(dollars, "Nothing here.", "straitstimes.sg") == {"USD": "SGD"}
+    assert article_dollar(dollars, "On the ASX and the SGX.", None) == {}
+    assert article_dollar(dollars, "Oman and the ASX.", None) == {"USD": "AUD", "IRR": "OMR"}
+    aud, omr = {"USD": "AUD"}, {"IRR": "OMR"}
+    assert localized("USD", "$5", aud) == "AUD"
+    assert localized("USD", "US$5", aud) == "USD"
+    assert localized("USD", "5 US dollars", aud) == "USD"
+    assert localized("EUR", "€5", aud) == "EUR"
+    assert localized("USD", "$5", {}) == "USD"
+    assert localized("IRR", "3.5 rials", omr) == "OMR"
+    assert localized("IRR", "5,000 Iranian rials", omr) == "IRR"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Muscat the same film is 3.5 rials.", [("3.5 rials", "OMR")]),
+    ("Iran's currency fell to 600,000 rials per dollar.", [("600,000 rials", "IRR")]),
+    ("In Muscat, the fine was 5,000 Iranian rials.", [("5,000 Iranian rials", "IRR")]),
+])
+def test_rials_by_the_page(rules, text, expected):
+    assert _units(rules, text) == expected
 
 
 @pytest.mark.parametrize("text, unit", [("Temperatures hit 38C on Monday.", "celsius"),

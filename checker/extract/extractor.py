@@ -55,7 +55,7 @@ class Extractor:
         rows: list[ClaimRow] = []
         previous: list[Claim] = []  # the article's count claims so far, for "that number"
         decimal_comma = article_cues(view)
-        local_dollar = article_dollar(self.lexicon.local_dollars, view, article.source)
+        local_currencies = article_dollar(self.lexicon.local_dollars, view, article.source)
         for s, e in sentences:
             if not self.lexicon.numberish.search(view, s, e):
                 continue
@@ -81,7 +81,7 @@ class Extractor:
                         iso = iso.replace("--", f"{period}-")
                 else:
                     period = self.scoper.period_at(cues, c.start, article_year, event, article_year, breaks)
-                rows.append(self._row(article, c, event, period, sentence_text, iso, local_dollar))
+                rows.append(self._row(article, c, event, period, sentence_text, iso, local_currencies))
         return rows
 
     def _note_unread(self, article, at: int) -> None:
@@ -98,7 +98,7 @@ class Extractor:
         return [n for n in notes if not (n.path in seen or seen.add(n.path))]
 
     def _row(self, article, c: Claim, event: EventRef | None, period, sentence_text: str, iso: str | None,
-             local_dollar: str | None = None) -> ClaimRow:
+             local_currencies: dict | None = None) -> ClaimRow:
         line, column = article.position(c.start)
         entity = c.entity
         key, head = self._entity_key(entity) if entity else ("", "")
@@ -120,7 +120,7 @@ class Extractor:
             high=_round(c.high),
             qualifier=c.qualifier,
             change=c.change,
-            unit=localized(c.unit, article.text[c.start:c.end], local_dollar),
+            unit=localized(c.unit, article.text[c.start:c.end], local_currencies),
             entity=entity,
             entity_key=key,
             event=label,

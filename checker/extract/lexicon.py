@@ -99,5 +99,6 @@ class Lexicon:
         )
         object.__setattr__(lexicon, "formats", LocalFormats(
             rules, lexicon.unit_firsts, lexicon.unit_firsts_exact, lexicon.symbol_ends, lexicon.money))
-        object.__setattr__(lexicon, "local_dollars", compile_local_dollars(rules.units.local_dollars))
+        object.__setattr__(lexicon, "local_dollars", compile_local_dollars(rules.units.local_dollars,
+                                                                             rules.units.local_replaces))
         return lexicon
