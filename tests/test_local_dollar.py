@@ -31,6 +31,7 @@ def _units(rules, text: str, source_line: str = "") -> list[tuple[str, str]]:
     ("A 4-room HDB flat changed hands for a record $1.5 million.", [("$1.5 million", "SGD")]),
     ("The company earned $3.5 billion and paid a 75c dividend.", [("$3.5 billion", "USD"), ("75c", "USD")]),
     ("Shares rose on the ASX and the SGX; the deal is worth $2 billion.", [("$2 billion", "USD")]),
+    ("AMD paid $334 million for the maker of the ASIC.", [("$334 million", "USD")]),  # a chip, not a regulator
 ])
 def test_bare_dollar_on_local_pages(rules, text, expected):
     assert _units(rules, text) == expected
