@@ -35,6 +35,7 @@ from .models import NON_QUANTITY_UNITS
 from .normalize import canonical_entity
 from .rules import LEVEL_RANK, Rules
 from .timeslot import times_differ
+from .units_convert import in_base_units
 
 
 @dataclass
@@ -195,6 +196,9 @@ def compare_claims(claims: pd.DataFrame, rules: Rules, problems: list | None = N
     blocks are still compared."""
     if claims.empty:
         return []
+    # Measures of one dimension written in two units ("930,000 miles", "1.5 million km") are
+    # compared in its base unit.
+    claims = in_base_units(claims, rules.units.pint_names)
     # Rows as dicts once for the whole table (records: column by column), then plain Python: on a
     # small input the pandas machinery cost more than the comparison itself.
     rows = [r for r in records(claims) if _comparable_row(r)]

@@ -154,6 +154,7 @@ class Claim:
     iso: str | None = None   # dates: ISO 8601 form ("2023-08-14", "--08-14", "2021-03")
     next_token: int | None = None  # sentence scan resumes at this token (the claim's last token read)
     context: frozenset = frozenset()  # content words around a one-word-entity claim
+    change_from: int | None = None  # "from X to Y": this is Y, and X's claim starts at this offset (extract/changes.py)
 
 
 @dataclass

@@ -29,6 +29,7 @@ TOKEN_RE = re.compile(
 ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 HYPHENS = frozenset("-‐‑–—")
+SLASHES = frozenset("/\u2044")  # the slash and the fraction slash ("1⁄32")
 # Denominators of written fractions ("1/2", "3/4", "7/8"); "9/11" and "24/7" are names.
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 16, 100})
 # Words before "couple" or "dozen" that stand for the "a" ("the next couple of weeks", "his dozen
@@ -359,7 +360,7 @@ class NumberGrammar:
         if (
             j + 3 < n and tokens[j].text in HYPHENS and tokens[j].glued and tokens[i].text.isdigit()
             and tokens[j + 1].kind == "num" and tokens[j + 1].glued and tokens[j + 1].text.isdigit()
-            and tokens[j + 2].text == "/" and tokens[j + 2].glued
+            and tokens[j + 2].text in SLASHES and tokens[j + 2].glued
             and tokens[j + 3].kind == "num" and tokens[j + 3].glued and tokens[j + 3].text.isdigit()
             and 0 < int(tokens[j + 1].text) < int(tokens[j + 3].text) <= 16
         ):
@@ -370,7 +371,7 @@ class NumberGrammar:
     @staticmethod
     def _slash_follows(tokens: list[Token], j: int) -> bool:
         """A slash and a number glued after the number ending before token j ("1/2", "24/7")."""
-        return j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j].glued \
+        return j + 1 < len(tokens) and tokens[j].text in SLASHES and tokens[j].glued \
             and tokens[j + 1].kind == "num" and tokens[j + 1].glued
 
     @staticmethod
@@ -378,7 +379,8 @@ class NumberGrammar:
         """"1/2", "3/4": a fraction written with a slash; None for a name written so ("24/7", "9/11"),
         which is not an amount."""
         den = digits_value(tokens[j + 1].text)
-        if tokens[i].text.isdigit() and tokens[j + 1].text.isdigit() and 0 < value < den and den in _DENOMINATORS:
+        written = den in _DENOMINATORS or tokens[j].text == "\u2044"  # the fraction slash is never a name's
+        if tokens[i].text.isdigit() and tokens[j + 1].text.isdigit() and 0 < value < den and written:
             v = round(value / den, 6)
             return NumberPhrase(i, j + 2, v, v, v, "fraction")
         return None
@@ -388,7 +390,7 @@ class NumberGrammar:
         """"2 1/2": a whole number, a space and a fraction written with a slash."""
         if (
             j + 2 < len(tokens) and tokens[j].kind == "num" and not tokens[j].glued
-            and tokens[j + 1].text == "/" and tokens[j + 1].glued and tokens[j + 2].kind == "num"
+            and tokens[j + 1].text in SLASHES and tokens[j + 1].glued and tokens[j + 2].kind == "num"
             and tokens[j + 2].glued and tokens[j].text.isdigit() and tokens[j + 2].text.isdigit()
             and 0 < int(tokens[j].text) < int(tokens[j + 2].text) <= 16
         ):
@@ -406,6 +408,15 @@ class NumberGrammar:
             return int(self.cardinals[t.lower])
         return None
 
+    def _one_noun_in(self, tokens: list[Token], i: int) -> bool:
+        """"one flight in three", "one adult in five": one, a noun, "in", a number that ends the
+        phrase (a function word or punctuation after it; not "one goal in 10 minutes")."""
+        noun, after = self._word(tokens, i + 1), tokens[i + 4] if i + 4 < len(tokens) else None
+        stop = self.r.grammar.stop_words
+        return bool(noun) and noun.isalpha() and noun not in stop and noun not in self.cardinals \
+            and self._word(tokens, i + 2) == "in" and self._small_int(tokens, i + 3) is not None \
+            and (after is None or after.kind != "num" and (after.kind != "word" or after.lower in stop))
+
     def _one_in(self, tokens: list[Token], i: int) -> NumberPhrase | None:
         """'one in five', '1 in 4', 'nine out of ten': a fraction of a whole."""
         a = self._small_int(tokens, i)
@@ -420,8 +431,10 @@ class NumberGrammar:
         elif self._word(tokens, i + 1) == "in":
             k = i + 3 if self._word(tokens, i + 2) == "every" else i + 2
         elif self._word(tokens, i + 1) == "out" and self._word(tokens, i + 2) == "of" \
-                and self._word(tokens, i + 3) in ("ten", "10", "hundred", "100"):
-            k = i + 3  # "nine out of ten people" ("lost three out of four lines" counts lines)
+                and (self._word(tokens, i + 3) in ("ten", "10", "hundred", "100") or a == 1):
+            k = i + 3  # "nine out of ten people", "one out of three adults" ("three out of four lines" counts lines)
+        elif a == 1 and self._one_noun_in(tokens, i):
+            k = i + 3  # "one flight in three was delayed"
         else:
             return None
         b = self._small_int(tokens, k)
@@ -449,6 +462,12 @@ class NumberGrammar:
         elif w in self.r.numbers.scale_abbreviations and (tokens[j].glued or len(w) > 1):
             factor = self.r.numbers.scale_abbreviations[w]
             ambiguous = w in self.r.numbers.ambiguous_scale_abbreviations
+        elif w in self.r.numbers.ambiguous_scale_abbreviations and tokens[j].text.isupper() \
+                and j + 1 < n and tokens[j + 1].kind == "word" and tokens[j + 1].text.islower():
+            # "8 B people", "35 M users": a capital scale letter apart from the number, before a
+            # word; the scale step keeps it only before a counted noun, money, a unit or a rate
+            factor = self.r.numbers.scale_abbreviations[w]
+            ambiguous = True
         elif w == "dozen":
             factor = 12
         if factor is None:

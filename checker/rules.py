@@ -332,6 +332,12 @@ class UnitRules:
     glued_only_units: frozenset[str] = frozenset()
     measures_before: Mapping[str, str] = field(default_factory=dict)
     count_units: frozenset[str] = frozenset()  # glued to a count: "120Hz", "5,050mAh" (no code like "5G")
+    pint_names: Mapping[str, str] = field(default_factory=dict)  # unit name -> pint's spelling ("sq_km": "km ** 2")
+    spaced_units: frozenset[str] = frozenset()  # glued-only spellings that may stand apart where plausible: "2.5 t"
+    measure_enders: frozenset[str] = frozenset()  # words that may follow such a unit: "46 L of water", "181 m high"
+    # currency code -> (outlet endings, cues in the text) that make a bare "$" that local dollar
+    local_dollars: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    local_replaces: Mapping[str, str] = field(default_factory=dict)  # local code -> the code it replaces (default USD)
 
 
 @dataclass(frozen=True)
@@ -535,7 +541,8 @@ def _load_qualifiers(doc: _Doc) -> QualifierRules:
 
 def _load_units(doc: _Doc) -> UnitRules:
     allowed = {"currencies", "ambiguous_currency_words", "money_context", "weak_symbols", "percent", "subunits",
-               "measures", "measures_before", "glued_only", "count_units"}
+               "measures", "measures_before", "glued_only", "count_units", "pint_names",
+               "spaced_when_plausible", "measure_enders", "local_dollars"}
     data = _mapping(doc, doc.data, (), allowed)
     currency_symbols, currency_words = _currencies(doc, data)
     ambiguous: dict[str, tuple[str, str]] = {}
@@ -565,12 +572,17 @@ def _load_units(doc: _Doc) -> UnitRules:
     measure_words, measure_words_exact = _measures(doc, data)
     glued_only = frozenset(_string_list(doc, data.get("glued_only", []), ("glued_only",)))
     count_units = frozenset(_string_list(doc, data.get("count_units", []), ("count_units",)))
+    pint_names = {str(unit): str(spelling)
+                  for unit, spelling in _mapping(doc, data.get("pint_names", {}), ("pint_names",)).items()}
     measures_before: dict[str, str] = {}
     before = _mapping(doc, data.get("measures_before", {}), ("measures_before",))
     for unit, words in before.items():
         for word in _string_list(doc, words, ("measures_before", unit)):
             measures_before[word.lower().rstrip("-")] = unit
     return UnitRules(
+        local_dollars=_local_dollars(doc, data),
+        local_replaces={str(code): str(entry["replaces"]) for code, entry in (data.get("local_dollars") or {}).items()
+                        if isinstance(entry, dict) and "replaces" in entry},
         currency_symbols=_word_table(currency_symbols),
         currency_words=_word_table(currency_words),
         ambiguous_currency_words=_word_table(ambiguous),
@@ -583,7 +595,26 @@ def _load_units(doc: _Doc) -> UnitRules:
         glued_only_units=glued_only,
         measures_before=_word_table(measures_before),
         count_units=count_units,
+        pint_names=_word_table(pint_names),
+        spaced_units=frozenset(_string_list(doc, data.get("spaced_when_plausible", []), ("spaced_when_plausible",))),
+        measure_enders=frozenset(w.lower() for w in _string_list(doc, data.get("measure_enders", []),
+                                                                   ("measure_enders",))),
     )
+
+
+def _local_dollars(doc: _Doc, data: dict) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """units.yaml ``local_dollars``: ISO code -> (outlet endings, cues in the text)."""
+    table = {}
+    for code, entry in _mapping(doc, data.get("local_dollars", {}), ("local_dollars",)).items():
+        kp = ("local_dollars", code)
+        if not re.fullmatch(r"[A-Z]{3}", str(code)):
+            raise doc.error(kp, "local dollar keys are ISO 4217 codes (three capital letters)")
+        _mapping(doc, entry, kp, {"sources", "cues", "replaces"})
+        if "replaces" in entry and not re.fullmatch(r"[A-Z]{3}", str(entry["replaces"])):
+            raise doc.error(kp + ("replaces",), "expected an ISO 4217 code (three capital letters)")
+        table[str(code)] = (tuple(_string_list(doc, entry.get("sources", []), kp + ("sources",))),
+                            tuple(_string_list(doc, entry.get("cues", []), kp + ("cues",))))
+    return table
 
 
 def _currencies(doc: _Doc, data: dict) -> tuple[dict, dict]:

@@ -9,8 +9,9 @@ climbers; last year's toll and this year's). A time is written as the claim tabl
 - a weekday alone (`tuesday`) when the article has no date to resolve it against.
 
 Only what the clause itself says is read, and never a time that dates what a source said ("police
-said Tuesday that 12 were killed": Tuesday dates the statement, not the deaths). "A week earlier",
-"the day before" and other times relative to another event are left unknown.
+said Tuesday that 12 were killed": Tuesday dates the statement, not the deaths). "Two weeks ago"
+is read by dateparser (timeref.resolve_time, on that phrase alone). "A week earlier", "the day
+before" and other times relative to another event are left unknown.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import datetime as _dt
 from collections.abc import Sequence
 
 from .dates import MONTHS, WEEKDAYS
+from .timeref import resolve_time
 
 _YEAR_MARKERS = frozenset({"in", "of", "during", "for"})
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0}
@@ -84,8 +86,24 @@ def _month_phrase(words: Sequence[str], k: int, published: _dt.date | None) -> s
         return None
 
 
+_AGO_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+
+
+def _ago(words: Sequence[str], k: int, published: _dt.date) -> str | None:
+    """"two weeks ago", "three years ago": dateparser reads the phrase (timeref.resolve_time)."""
+    if k < 2 or words[k - 1] not in _AGO_UNITS:
+        return None
+    span = resolve_time(" ".join(words[k - 2:k + 1]), published)
+    if span is None:
+        return None
+    start, end = span
+    return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+
+
 def _time_at(words: Sequence[str], k: int, published: _dt.date | None) -> str | None:
     word = words[k]
+    if word == "ago" and published is not None:
+        return _ago(words, k, published)
     if word in _DAY_WORDS:
         return (published + _dt.timedelta(days=_DAY_WORDS[word])).isoformat() if published else None
     if word == "last" and published is not None:

@@ -37,6 +37,9 @@ def words(text: str) -> list[str]:
     ("killed in december", _dt.date(2008, 3, 11), "2007-12"),
     ("it may rain", WED, None),
     ("killed on february 30 , 2011", None, None),
+    ("killed two weeks ago", WED, "2011-02-14/2011-02-20"),
+    ("killed two weeks ago", None, None),
+    ("killed a week earlier", WED, None),
 ])
 def test_clause_time(text, published, expected):
     assert clause_time(words(text), 0, published) == expected

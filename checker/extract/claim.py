@@ -43,6 +43,7 @@ STEPS: tuple[Step, ...] = (
     units.fraction_unit,               # "a third", "hit .358"
     entity.statistic,                  # "n=9,412"
     entity.subject,                    # "the death toll rose to 24", "that number is 82"
+    units.currency_subject,            # "the yen weakened past 151": an exchange rate
     counts.count_unit,                 # count, or a quake's magnitude
     ages.age_bound,                    # "children under 16"
     counts.reject_counts,              # "a record of 9-14", pronoun "one", bare debris

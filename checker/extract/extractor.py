@@ -16,6 +16,7 @@ from ..segment import split_sentences
 from .context import ContextWords
 from .formats import article_cues
 from .lexicon import Lexicon
+from .local_dollar import article_dollar, localized
 from .patterns import CLAUSE_BREAK, LIST_NUMBER
 from .sentence import MAX_NUMBERS_PER_SENTENCE, sentence_claims
 
@@ -70,6 +71,7 @@ class Extractor:
         rows: list[ClaimRow] = []
         previous: list[Claim] = []  # the article's count claims so far, for "that number"
         decimal_comma = article_cues(view)
+        local_currencies = article_dollar(self.lexicon.local_dollars, view, article.source)
         for s, e in sentences:
             if not self.lexicon.numberish.search(view, s, e):
                 continue
@@ -95,7 +97,7 @@ class Extractor:
                         iso = iso.replace("--", f"{period}-")
                 else:
                     period = self.scoper.period_at(cues, c.start, article_year, event, article_year, breaks)
-                rows.append(self._row(article, c, event, period, sentence_text, iso))
+                rows.append(self._row(article, c, event, period, sentence_text, iso, local_currencies))
         return rows
 
     def _note_unread(self, article, at: int) -> None:
@@ -111,7 +113,8 @@ class Extractor:
         seen: set[str] = set()
         return [n for n in notes if not (n.path in seen or seen.add(n.path))]
 
-    def _row(self, article, c: Claim, event: EventRef | None, period, sentence_text: str, iso: str | None) -> ClaimRow:
+    def _row(self, article, c: Claim, event: EventRef | None, period, sentence_text: str, iso: str | None,
+             local_currencies: dict | None = None) -> ClaimRow:
         line, column = article.position(c.start)
         entity = c.entity
         key, head = self._entity_key(entity) if entity else ("", "")
@@ -133,7 +136,7 @@ class Extractor:
             high=_round(c.high),
             qualifier=c.qualifier,
             change=c.change,
-            unit=c.unit,
+            unit=localized(c.unit, article.text[c.start:c.end], local_currencies),
             entity=entity,
             entity_key=key,
             event=label,

@@ -9,6 +9,7 @@ from typing import Mapping
 from ..numbers import TOKEN_RE, NumberCue, NumberGrammar
 from ..rules import Rules
 from .formats import LocalFormats
+from .local_dollar import compile_rules as compile_local_dollars
 from .patterns import DURATIONS
 
 
@@ -47,6 +48,7 @@ class Lexicon:
     unit_firsts: frozenset          # first tokens (lower case) of every unit table unit_after reads
     unit_firsts_exact: frozenset    # ... of the exact spellings
     formats: object = None          # formats.LocalFormats: European digit formats, set by build
+    local_dollars: object = None    # local_dollar.LocalDollarRules: the cues of a page's own dollar, set by build
 
     @classmethod
     def build(cls, rules: Rules) -> Lexicon:
@@ -97,4 +99,6 @@ class Lexicon:
         )
         object.__setattr__(lexicon, "formats", LocalFormats(
             rules, lexicon.unit_firsts, lexicon.unit_firsts_exact, lexicon.symbol_ends, lexicon.money))
+        object.__setattr__(lexicon, "local_dollars", compile_local_dollars(rules.units.local_dollars,
+                                                                             rules.units.local_replaces))
         return lexicon

@@ -1,5 +1,5 @@
 """Step: multipliers are not amounts ("rose 30-fold", "eight times that of Earth", "a fourfold
-rise"); "stabbed 17 times" counts occasions."""
+rise", "subscribed 67.4 times": occasions are whole); "stabbed 17 times" counts occasions."""
 
 from __future__ import annotations
 
@@ -17,5 +17,7 @@ def multiplier(lx: Lexicon, ctx: SentenceContext, d: Draft) -> Rejection | None:
         nxt = tokens[end_tok + 1].lower if end_tok + 1 < n else ""
         if nxt in r.grammar.comparison_words or nxt.endswith("er") or tokens[end_tok].glued:
             return Rejection("multiplier")  # "eight times that of Earth", "four times larger", "fourfold"
+        if d.value is not None and not float(d.value).is_integer():
+            return Rejection("multiplier")  # "subscribed 67.4 times", "1.6 times Earth's radius": no count of occasions
         d.entity = tokens[end_tok].lower  # "stabbed 17 times": a count of occasions
     return None

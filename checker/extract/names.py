@@ -259,6 +259,8 @@ def _glued_letters(lx: Lexicon, tokens: list[Token], phrase: NumberPhrase) -> bo
     if nxt is None or not nxt.glued or nxt.kind != "word" or phrase.scaled:
         return False
     low = nxt.lower
+    if nxt.text == "L" and "." not in tokens[phrase.j - 1].text:
+        return True  # "Xeon E3-1260L": a model name; "5.0L" is an engine's volume
     known = (low in r.numbers.scale_abbreviations or (low,) in r.units.measure_words or (nxt.text,) in r.units.measure_words_exact
              or (low,) in r.units.percent_words or (low,) in r.units.subunits or (low,) in r.units.currency_words
              or low in ("st", "nd", "rd", "th", "s", "am", "pm") or nxt.text in r.units.count_units)

@@ -53,6 +53,8 @@ def _is_scale(lx: Lexicon, tokens: list[Token], j: int, d: Draft) -> bool:
     """Does the ambiguous abbreviation before token j stand for a scale?"""
     phrase = d.phrase
     abbrev = tokens[j - 1]
+    if not abbrev.glued and abbrev.text.isupper():
+        return _counted_noun_follows(lx, tokens, j)  # "8 B people"; never "grade 5 B" alone
     if abbrev.text.isupper() and abbrev.glued and abbrev.lower != "mm":
         return True  # "4.3M", "$1.57B", "473K": a metre or a gram is never written so
     if phrase.scale_word == "k":

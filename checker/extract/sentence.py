@@ -12,6 +12,7 @@ from typing import NamedTuple, Sequence
 
 from ..models import Claim
 from ..numbers import Token, tokenize
+from .changes import link_changes
 from .claim import read_claim
 from .context import ContextWords
 from .draft import Rejection, SentenceContext
@@ -140,7 +141,7 @@ def sentence_claims(lx: Lexicon, words: ContextWords, view: str, s: int, e: int,
             read += 1
             i = _read_number(lx, ctx, i)
     claims = sorted(ctx.claims, key=lambda c: c.start)
-    claims = link_conversions(lx, view, claims)
+    claims = link_changes(view, link_conversions(lx, view, claims))
     # Context words matter only for one-word entities (see compare._same_predicate).
     starts = None
     for c in claims:

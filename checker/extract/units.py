@@ -95,12 +95,28 @@ def _money_at(lx: Lexicon, tokens: list[Token], j: int, phrase: NumberPhrase | N
     return None
 
 
+def spaced_unit_plausible(lx: Lexicon, tokens: list[Token], k: int, end: int) -> bool:
+    """A short unit standing apart from its number is a unit ("2.5 t of CO2", "46 L of water", "181
+    m high", "13.5 nm, in") when units.yaml lists it in ``spaced_when_plausible`` and what follows it
+    ends the measure: the end of the sentence, a symbol, or a word of ``measure_enders``."""
+    units = lx.rules.units
+    if end != k + 1 or tokens[k].text not in units.spaced_units:
+        return False
+    if end >= len(tokens):
+        return True
+    after = tokens[end]
+    return after.kind == "sym" and after.text not in ("-", "/", "&", "'", "’") or after.lower in units.measure_enders
+
+
 def _measure_at(lx: Lexicon, tokens: list[Token], j: int, k: int) -> tuple[str | None, int, float]:
     """A subunit ("27 cents"), percent word or measure starting at token k (j when none)."""
     r = lx.rules
     glued = tokens[k].glued
     sub, end = match_phrase(lx, tokens, k, r.units.subunits, lx.measure_max)
-    if sub and (len(tokens[k].text) > 2 or glued or tokens[k].text not in r.units.glued_only_units):
+    if sub and end == k + 1 and (tokens[k].text,) in r.units.measure_words_exact:
+        sub = None  # a measure spelled in this case wins over a subunit matched in any case: "38C" is Celsius, "75c" cents
+    if sub and (len(tokens[k].text) > 2 or glued or tokens[k].text not in r.units.glued_only_units
+                or spaced_unit_plausible(lx, tokens, k, end)):
         unit, factor = sub
         return unit, end, factor
     best, best_end = None, j
@@ -108,7 +124,7 @@ def _measure_at(lx: Lexicon, tokens: list[Token], j: int, k: int) -> tuple[str |
         unit, end = match_phrase(lx, tokens, k, table, lx.measure_max, exact=exact)
         if unit and end > best_end:  # the longest spelling wins: "km/h" over "km"
             spelled = "".join(tok.text for tok in tokens[k:end])
-            if spelled in r.units.glued_only_units and not glued:
+            if spelled in r.units.glued_only_units and not glued and not spaced_unit_plausible(lx, tokens, k, end):
                 continue
             best, best_end = unit, end
     if best is not None:
@@ -271,4 +287,14 @@ def fraction_unit(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
         d.unit = "fraction"
     elif d.unit is None and d.tok.kind == "num" and d.tok.text.startswith(".") and not d.phrase.scaled:
         d.unit = "fraction"  # "hit .358", "a record of 284-286 (.498)": an average written as a decimal
+    return None
+
+
+def currency_subject(lx: Lexicon, ctx: SentenceContext, d: Draft) -> None:
+    """"the yen weakened past 151", "the naira fell to 1,530 per dollar", "the rupee ended at
+    83.47": a bare number whose subject is a currency is that currency's exchange rate."""
+    if d.unit is None and d.subject and d.currency is None:
+        code = lx.rules.units.currency_words.get(tuple(d.entity.split()))
+        if code is not None:
+            d.unit = code
     return None
