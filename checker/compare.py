@@ -86,6 +86,8 @@ FINDING_CLAIM_FIELDS = (
     "article", "source", "published", "value", "low", "high", "qualifier", "text", "sentence",
     "start", "end", "line", "column",
 )
+# What a finding shows of a claim as its article wrote it, though it was compared in a base unit.
+AS_WRITTEN = ("value", "low", "high", "unit")
 
 
 def bounds(row) -> tuple[float, float, bool, bool]:
@@ -197,11 +199,16 @@ def compare_claims(claims: pd.DataFrame, rules: Rules, problems: list | None = N
     if claims.empty:
         return []
     # Measures of one dimension written in two units ("930,000 miles", "1.5 million km") are
-    # compared in its base unit.
-    claims = in_base_units(claims, rules.units.pint_names)
+    # compared in its base unit; a finding still shows each claim's value as its article wrote it.
+    converted = in_base_units(claims, rules.units.pint_names)
     # Rows as dicts once for the whole table (records: column by column), then plain Python: on a
     # small input the pandas machinery cost more than the comparison itself.
-    rows = [r for r in records(claims) if _comparable_row(r)]
+    rows = records(converted)
+    if converted is not claims:
+        for row, written in zip(rows, records(claims[list(AS_WRITTEN)]), strict=True):
+            if written["unit"] != row["unit"]:
+                row["_as_written"] = written
+    rows = [r for r in rows if _comparable_row(r)]
     articles: dict[str, set] = {}
     for row in rows:
         row["_block"] = _block_key(row)
@@ -522,12 +529,26 @@ def _finding(code: str, name: str, level: str, claims: list[dict]) -> Finding:
     story = first.get("story")
     finding = Finding(
         rule=code, name=name, level=level, event=event, period=period, entity=entity, story=story if _known(story) else None,
-        unit=first["unit"], message=f"{headline}: {claim_list(claims)}",
-        claims=[{k: plain(c[k]) for k in FINDING_CLAIM_FIELDS} for c in claims], outlier=outlier,
+        unit=_finding_unit(claims), message=f"{headline}: {claim_list(claims)}",
+        claims=[_finding_claim(c) for c in claims], outlier=outlier,
         headline=headline,
     )
     finding.fingerprint = fingerprint(finding)
     return finding
+
+
+def _finding_unit(claims: list[dict]) -> str:
+    """The unit the claims were written in when they share one, else the base unit they were
+    compared in ("meter" for "930,000 miles" against "1.5 million km")."""
+    written = {(c.get("_as_written") or {}).get("unit", c["unit"]) for c in claims}
+    return written.pop() if len(written) == 1 else claims[0]["unit"]
+
+
+def _finding_claim(claim: dict) -> dict:
+    """A claim as a finding lists it: its values as the article wrote them (not in the base unit it
+    was compared in)."""
+    written = claim.get("_as_written") or {}
+    return {k: plain(written[k] if k in written else claim[k]) for k in FINDING_CLAIM_FIELDS}
 
 
 def _latest(claims: list[dict]) -> str:

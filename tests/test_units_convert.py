@@ -64,6 +64,8 @@ def test_miles_and_km_are_compared_after_conversion(rules):
     conflict = _articles(rules, {"a.txt": PROBE.format("930,000 miles"), "c.txt": PROBE.format("2.5 million km")})
     found = compare_claims(conflict, rules)
     assert [f.rule for f in found] == ["FC105"] and found[0].unit == "meter"
+    # each claim as its article wrote it: an evaluator matching values by the JSON contract finds them
+    assert sorted((c["article"], c["value"]) for c in found[0].claims) == [("a.txt", 930000), ("c.txt", 2500000)]
 
 
 def test_one_unit_per_story_is_left_as_written(rules):
