@@ -1,0 +1,161 @@
+"""The warm path: unchanged files are not read again (checker.file_cache), and an unchanged input's
+story names and each unchanged story's findings come from the store (checker.result_cache). Every
+test compares with a run without any store: a cache may save work, never change a result."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+import checker.file_cache
+import checker.pipeline
+import checker.result_cache
+import checker.stories
+from checker.compare import compare_claims
+from checker.engine import Engine
+from checker.pipeline import run
+from checker.rules import load_rules
+from checker.store import ClaimStore, decode_rows, encode_rows
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _archive(folder: Path, copies: int) -> Path:
+    """COPIES copies of the seeds, each a year apart with its numbers shifted (every copy is
+    another story), their files dated an hour back (settled: the file cache may keep them)."""
+    folder.mkdir()
+    for k in range(copies):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            text = seed.read_text(encoding="utf-8")
+            text = text.replace("2023-", f"{2000 + k}-", 1).replace(" 83 ", f" {83 + k} ")
+            (folder / f"{k:03d}_{seed.name}").write_text(text, encoding="utf-8")
+    _settle(folder)
+    return folder
+
+
+def _settle(folder: Path) -> None:
+    past = time.time() - 3600
+    for path in folder.iterdir():
+        os.utime(path, (past, past))
+
+
+def _report(result) -> str:
+    return json.dumps(result.to_dict(), sort_keys=True, default=str)
+
+
+def _crash(*args, **kwargs):
+    raise AssertionError("called on a warm run")
+
+
+def test_a_warm_run_reads_no_file_groups_nothing_and_compares_nothing(tmp_path, monkeypatch):
+    folder = _archive(tmp_path / "a", 3)
+    store = str(tmp_path / "claims.sqlite")
+    cold = run([str(folder)], engine=Engine(store_path=store, jobs=2))
+    assert cold.findings
+    monkeypatch.setattr(checker.file_cache, "load_file", _crash)
+    monkeypatch.setattr(checker.stories, "group_stories", _crash)
+    monkeypatch.setattr(checker.pipeline, "compare_claims", _crash)
+    for jobs in (1, 2):
+        engine = Engine(store_path=store, jobs=jobs)
+        warm = run([str(folder)], engine=engine)
+        assert (engine.counts.extracted, engine.counts.from_store) == (0, 15)
+        assert _report(warm) == _report(cold)
+    monkeypatch.undo()
+    assert _report(cold) == _report(run([str(folder)]))
+
+
+def test_a_changed_file_is_read_again_and_only_its_story_compared(tmp_path, monkeypatch):
+    folder = _archive(tmp_path / "a", 3)
+    store = str(tmp_path / "claims.sqlite")
+    run([str(folder)], engine=Engine(store_path=store))
+    edited = folder / "001_000_4e0e0dac921ab872.txt"   # copy 1 of seed 000: "84 foreign companies"
+    # the same size and a new modification time: the stat differs, so the file is read again
+    text = edited.read_text(encoding="utf-8")
+    assert " 84 " in text
+    edited.write_text(text.replace(" 84 ", " 48 ", 1), encoding="utf-8")
+    os.utime(edited, (time.time() - 60, time.time() - 60))
+    read, compared = [], []
+    load_file = checker.file_cache.load_file
+    monkeypatch.setattr(checker.file_cache, "load_file", lambda i, p, f=None: read.append(i) or load_file(i, p, f))
+    monkeypatch.setattr(checker.pipeline, "compare_claims",
+                        lambda claims, *a, **k: compared.append(set(claims["story"])) or compare_claims(claims, *a, **k))
+    engine = Engine(store_path=store)
+    warm = run([str(folder)], engine=engine)
+    assert read == [edited.name] and (engine.counts.extracted, engine.counts.from_store) == (1, 14)
+    story = {c["story"] for c in warm.claims_table().to_dict("records") if c["article"] == edited.name}
+    assert compared == [story]
+    monkeypatch.undo()
+    assert _report(warm) == _report(run([str(folder)]))
+
+
+def test_a_file_changed_in_the_last_seconds_is_not_remembered(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    fresh = folder / "fresh.txt"
+    fresh.write_text("Officials said 12 people were injured.\n", encoding="utf-8")
+    assert checker.file_cache.file_key("space", "fresh.txt", fresh, None) is None
+    assert checker.file_cache.file_key("space", "fresh.txt", fresh, None, now=time.time() + 60)
+
+
+def test_stored_findings_in_story_order_are_compare_claims_order(tmp_path):
+    folder = _archive(tmp_path / "a", 4)
+    store = str(tmp_path / "claims.sqlite")
+    rules = load_rules()
+    for _ in range(2):  # cold: one comparison of every story; warm: every story's findings from the store
+        caches: list = []
+        _, claims, _ = checker.pipeline.extract_paths([str(folder)], rules, Engine(store_path=store), caches=caches)
+        cached = caches[0].compare(claims, rules, [])
+        caches[0].store.close()
+        assert [f.to_dict() for f in cached] == [f.to_dict() for f in compare_claims(claims, rules, [])]
+        assert len({f.story for f in cached}) >= 4
+
+
+def test_new_grouping_or_comparison_code_invalidates_the_results(tmp_path, monkeypatch):
+    folder = _archive(tmp_path / "a", 2)
+    store = str(tmp_path / "claims.sqlite")
+    cold = run([str(folder)], engine=Engine(store_path=store))
+    calls = []
+    group = checker.stories.group_stories
+    monkeypatch.setattr(checker.stories, "group_stories", lambda *a: calls.append("group") or group(*a))
+    monkeypatch.setattr(checker.pipeline, "compare_claims",
+                        lambda *a, **k: calls.append("compare") or compare_claims(*a, **k))
+    monkeypatch.setattr(checker.result_cache, "code_digest", lambda: "another checker")
+    warm = run([str(folder)], engine=Engine(store_path=store))
+    assert calls == ["group", "compare"]
+    assert _report(warm) == _report(cold)
+
+
+def test_a_damaged_result_is_never_believed(tmp_path):
+    folder = _archive(tmp_path / "a", 2)
+    store = tmp_path / "claims.sqlite"
+    cold = run([str(folder)], engine=Engine(store_path=str(store)))
+    with sqlite3.connect(store) as db:
+        for key, payload in db.execute("SELECT key, payload FROM results").fetchall():
+            entries = decode_rows(payload)
+            if isinstance(entries, list) and entries and isinstance(entries[0], dict):
+                entries[0]["message"] = "a wrong message"
+            elif isinstance(entries, list) and entries:
+                entries[0] = "a wrong story"
+            db.execute("UPDATE results SET payload = ? WHERE key = ?", (encode_rows(entries), key))
+    warnings: list[str] = []
+    warm = run([str(folder)], engine=Engine(store_path=str(store), warn=warnings.append))
+    assert any("damaged entry" in w for w in warnings)
+    assert _report(warm) == _report(cold)
+
+
+@pytest.mark.parametrize("entry", [["not", "a finding"], {"a": 1}])
+def test_a_result_of_another_shape_is_compared_again(tmp_path, entry):
+    folder = _archive(tmp_path / "a", 1)
+    store = tmp_path / "claims.sqlite"
+    cold = run([str(folder)], engine=Engine(store_path=str(store)))
+    db = ClaimStore(store)
+    with sqlite3.connect(store) as raw:
+        keys = [k for (k,) in raw.execute("SELECT key FROM results")]
+    db.put([(k, entry) for k in keys], table="results")
+    db.close()
+    assert _report(run([str(folder)], engine=Engine(store_path=str(store)))) == _report(cold)
