@@ -171,16 +171,19 @@ def _run_task(task) -> tuple[BatchResult, list[str]]:
     return result, warnings
 
 
-def tasks_of(files: list[tuple[str, Path | None]], fields: Fields | None, stdin=None) -> Iterator[tuple[str, list]]:
-    """Batches of work in input order: text files by path; exports parsed here, their records sent;
-    ``-`` (path None) read from STDIN here."""
+def tasks_of(files: list[tuple[str, Path | None]], fields: Fields | None, stdin=None,
+             load: Callable[[str, Path], tuple[list[Loaded], list[ArticleError]]] | None = None
+             ) -> Iterator[tuple[str, list]]:
+    """Batches of work in input order: text files by path; exports parsed here (by LOAD, default
+    load_file), their records sent; ``-`` (path None) read from STDIN here."""
+    load = load or (lambda article_id, path: load_file(article_id, path, fields))
     pending: list[tuple[str, str]] = []
     for article_id, path in files:
         if path is None or Path(path).suffix.lower() in RECORD_SUFFIXES:
             if pending:
                 yield "files", pending
                 pending = []
-            found, bad = load_stdin(article_id, stdin) if path is None else load_file(article_id, Path(path), fields)
+            found, bad = load_stdin(article_id, stdin) if path is None else load(article_id, Path(path))
             if bad:
                 yield "problems", bad
             for begin in range(0, len(found), BATCH):
@@ -208,12 +211,26 @@ class Engine:
     def load_and_extract(self, files: list[tuple[str, Path | None]], rules: Rules, stdin=None) -> BatchResult:
         """Every article of FILES, loaded and extracted (or read from the store), in input order."""
         out = BatchResult()
-        tasks = list(tasks_of(files, self.fields, stdin))
+        tasks = list(tasks_of(files, self.fields, stdin, self._export_loader(rules)))
         for kind, items in tasks:
             if kind == "problems":
                 out.problems.extend(items)
         work = [t for t in tasks if t[0] != "problems"]
         return self._gather(work, rules, out, total=sum(len(items) for _, items in work))
+
+    def _export_loader(self, rules: Rules):
+        """How exports are loaded here: from the store when the file is unchanged (None: load_file)."""
+        if self.store_path is None:
+            return None
+        space = namespace(rules.files)
+
+        def load(article_id: str, path: Path) -> tuple[list[Loaded], list[ArticleError]]:
+            store = ClaimStore(self.store_path, warn=self.warn)
+            try:
+                return load_files(store, space, [(article_id, str(path))], self.fields)[:2]
+            finally:
+                store.close()
+        return load
 
     def extract_loaded(self, loaded: list[Loaded], rules: Rules) -> BatchResult:
         """Articles already loaded (stdin, examples, tests), extracted the same way."""

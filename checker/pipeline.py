@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -10,6 +11,7 @@ import pandas as pd
 
 from . import __version__
 from .compare import Finding, compare_claims
+from .compare_jobs import compare_in_processes
 from .engine import Engine
 from .errors import ArticleError
 from .load import Fields, Loaded, article_files
@@ -157,10 +159,11 @@ def run(paths: list[str], rules_dir: str | Path | None = None, rules: Rules | No
     rules = rules or load_rules(rules_dir)
     notes: list = []
     caches: list[ResultCache | None] = []
-    loaded, claims, problems = extract_paths(paths, rules, engine or Engine(fields=fields), stdin, one_story, notes,
-                                             caches)
-    compared = caches[0].compare(claims, rules, problems, compare_claims) if caches[0] \
-        else compare_claims(claims, rules, problems)
+    runner = engine or Engine(fields=fields)
+    loaded, claims, problems = extract_paths(paths, rules, runner, stdin, one_story, notes, caches)
+    # compare_claims looked up here, on every call (a test replaces it); on all cores when large
+    compare = functools.partial(compare_in_processes, jobs=runner.jobs, compare=compare_claims)
+    compared = caches[0].compare(claims, rules, problems, compare) if caches[0] else compare(claims, rules, problems)
     if caches[0]:
         caches[0].store.close()
     # Verified facts, accepted exceptions and inline suppressions (today: when exceptions expire).

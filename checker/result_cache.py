@@ -30,8 +30,9 @@ from typing import Callable
 import pandas as pd
 
 from .compare import Finding, compare_claims
+from .compare_jobs import order_key
 from .load import Loaded
-from .rules import LEVEL_RANK, Rules
+from .rules import Rules
 from .store import ClaimStore
 
 TABLE = "results"
@@ -59,13 +60,6 @@ def _digest(*parts) -> str:
         h.update(str(part).encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()
-
-
-def order_key(f: Finding) -> tuple:
-    """The order compare_claims gives its findings. Two findings can tie on it only when their
-    first claims are of the same article, hence of one story: concatenating stories' findings and
-    sorting them by it gives compare_claims' order over the whole table (a test holds it)."""
-    return (-LEVEL_RANK.get(f.level, -1), f.event or "", f.entity, f.claims[0]["article"])
 
 
 @dataclass

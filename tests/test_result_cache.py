@@ -98,8 +98,8 @@ def test_a_file_changed_in_the_last_seconds_is_not_remembered(tmp_path):
     folder.mkdir()
     fresh = folder / "fresh.txt"
     fresh.write_text("Officials said 12 people were injured.\n", encoding="utf-8")
-    assert checker.file_cache.file_key("space", "fresh.txt", fresh, None) is None
-    assert checker.file_cache.file_key("space", "fresh.txt", fresh, None, now=time.time() + 60)
+    assert checker.file_cache.file_key("space", fresh, None) is None
+    assert checker.file_cache.file_key("space", fresh, None, now=time.time() + 60)
 
 
 def test_stored_findings_in_story_order_are_compare_claims_order(tmp_path):
@@ -159,3 +159,54 @@ def test_a_result_of_another_shape_is_compared_again(tmp_path, entry):
     db.put([(k, entry) for k in keys], table="results")
     db.close()
     assert _report(run([str(folder)], engine=Engine(store_path=str(store)))) == _report(cold)
+
+
+def test_comparison_on_processes_gives_the_findings_of_one(tmp_path, monkeypatch):
+    import checker.compare_jobs as compare_jobs
+
+    folder = _archive(tmp_path / "a", 6)
+    rules = load_rules()
+    _, claims, _ = checker.pipeline.extract_paths([str(folder)], rules, Engine())
+    groups = compare_jobs.story_groups(claims, 4)
+    assert len(groups) == 4 and sorted(s for g in groups for s in g) == sorted(set(claims["story"]))
+    monkeypatch.setattr(compare_jobs, "MIN_CLAIMS", 0)
+    problems: list = []
+    on_two = compare_jobs.compare_in_processes(claims, rules, problems, jobs=2)
+    assert not problems and len({f.story for f in on_two}) >= 6
+    assert [f.to_dict() for f in on_two] == [f.to_dict() for f in compare_claims(claims, rules, [])]
+
+
+def test_check_after_run_reads_only_the_new_file_and_names_archive_files_its_way(tmp_path, monkeypatch):
+    from checker.gate import check_articles
+
+    corpus = _archive(tmp_path / "archive", 2)
+    new = tmp_path / "new.md"
+    new.write_text("---\ndate: 2000-08-16\nsource: Herald\n---\nMOSCOW. Organizers said 95 foreign companies took "
+                   "part in the Army-2000 forum.\n", encoding="utf-8")
+    store = str(tmp_path / "claims.sqlite")
+    rules = load_rules(None)
+    run([str(corpus)], rules=rules, engine=Engine(store_path=store))
+    read = []
+    load_file = checker.file_cache.load_file
+    monkeypatch.setattr(checker.file_cache, "load_file", lambda i, p, f=None: read.append(i) or load_file(i, p, f))
+    result = check_articles([new], [corpus], rules, root=tmp_path, engine=Engine(store_path=store, jobs=2))
+    assert read == ["new.md"]
+    assert set(result.claims["article"]) == {"new.md"} | {f"archive/{p.name}" for p in corpus.iterdir()}
+    monkeypatch.undo()
+    assert _report(result) == _report(check_articles([new], [corpus], rules, root=tmp_path))
+
+
+def test_an_unchanged_export_is_read_from_the_store_with_its_record_ids(tmp_path, monkeypatch):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    records = [{"id": f"a{k}", "source": f"Outlet {k}", "date": "2023-08-15",
+                "body": f"MOSCOW. Organizers said {83 + k % 2} foreign companies took part in the Army-2023 forum."}
+               for k in range(4)]
+    (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    _settle(folder)
+    store = str(tmp_path / "claims.sqlite")
+    cold = run([str(folder)], engine=Engine(store_path=store))
+    assert {a.id for a in cold.articles} == {f"feed.jsonl#a{k}" for k in range(4)} and cold.findings
+    monkeypatch.setattr(checker.file_cache, "load_file", _crash)
+    warm = run([str(folder)], engine=Engine(store_path=store))
+    assert _report(warm) == _report(cold)

@@ -1,0 +1,72 @@
+"""Comparison of many stories on several processes, with the findings of one.
+
+Comparison never pairs claims of two stories, so a claim table can be cut into groups of whole
+stories, each compared on its own process with ``compare_claims``, and the findings put back in
+the order ``compare_claims`` gives over the whole table (``order_key``). Only large tables are cut
+(below ``MIN_CLAIMS`` a process costs more than it saves); the groups are balanced by claims.
+"""
+
+from __future__ import annotations
+
+import heapq
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable
+
+import pandas as pd
+
+from .compare import Finding, compare_claims
+from .rules import LEVEL_RANK, Rules
+
+MIN_CLAIMS = 20_000   # claims; below, one process compares them all
+_PARTS_PER_JOB = 4     # groups of stories per process: the slowest group does not hold the others up
+
+
+def order_key(f: Finding) -> tuple:
+    """The order compare_claims gives its findings. Two findings can tie on it only when their
+    first claims are of the same article, hence of one story: concatenating stories' findings and
+    sorting them by it gives compare_claims' order over the whole table (a test holds it)."""
+    return (-LEVEL_RANK.get(f.level, -1), f.event or "", f.entity, f.claims[0]["article"])
+
+
+def story_groups(claims: pd.DataFrame, parts: int) -> list[list[str]]:
+    """The stories of CLAIMS in at most PARTS groups of about equal claims (largest story first,
+    each to the lightest group)."""
+    sizes = claims["story"].value_counts()
+    groups: list[tuple[int, int, list[str]]] = [(0, k, []) for k in range(max(1, parts))]
+    for story, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
+        total, k, members = heapq.heappop(groups)
+        members.append(story)
+        heapq.heappush(groups, (total + int(size), k, members))
+    return [members for _, _, members in sorted(groups, key=lambda g: g[1]) if members]
+
+
+_RULES: Rules | None = None
+
+
+def _init(rules: Rules) -> None:
+    global _RULES
+    _RULES = rules
+
+
+def _compare_group(claims: pd.DataFrame) -> tuple[list[Finding], list]:
+    tripped: list = []
+    return compare_claims(claims, _RULES, tripped), tripped
+
+
+def compare_in_processes(claims: pd.DataFrame, rules: Rules, problems: list | None = None, *, jobs: int = 1,
+                         compare: Callable = compare_claims) -> list[Finding]:
+    """COMPARE(CLAIMS, RULES, PROBLEMS), on JOBS processes when the table is large and COMPARE is
+    compare_claims itself (anything else, a test's stand-in, runs here)."""
+    if jobs <= 1 or len(claims) < MIN_CLAIMS or compare is not compare_claims or claims["story"].isna().any():
+        return compare(claims, rules, problems)
+    groups = story_groups(claims, jobs * _PARTS_PER_JOB)
+    if len(groups) <= 1:
+        return compare(claims, rules, problems)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), initializer=_init, initargs=(rules,)) as pool:
+        results = list(pool.map(_compare_group, [claims[claims["story"].isin(g)] for g in groups]))
+    tripped = [problem for _, found in results for problem in found]
+    if tripped and problems is None:
+        raise tripped[0]
+    if problems is not None:
+        problems.extend(tripped)
+    return sorted((f for found, _ in results for f in found), key=order_key)
