@@ -4,18 +4,24 @@ Comparison never pairs claims of two stories, so a claim table can be cut into g
 stories, each compared on its own process with ``compare_claims``, and the findings put back in
 the order ``compare_claims`` gives over the whole table (``order_key``). Only large tables are cut
 (below ``MIN_CLAIMS`` a process costs more than it saves); the groups are balanced by claims.
+The processes are started from a fresh server process ("forkserver"), not forked from this one:
+by then this process holds the whole archive, which a fork would map into every worker (and copy,
+page by page, as Python touches its objects); a worker reads the rules from their folder (a rule
+set does not pickle) and gets its group's claims only.
 """
 
 from __future__ import annotations
 
 import heapq
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Callable
 
 import pandas as pd
 
 from .compare import Finding, compare_claims
-from .rules import LEVEL_RANK, Rules
+from .rules import LEVEL_RANK, Rules, load_rules
 
 MIN_CLAIMS = 20_000   # claims; below, one process compares them all
 _PARTS_PER_JOB = 4     # groups of stories per process: the slowest group does not hold the others up
@@ -43,9 +49,14 @@ def story_groups(claims: pd.DataFrame, parts: int) -> list[list[str]]:
 _RULES: Rules | None = None
 
 
-def _init(rules: Rules) -> None:
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _init(rules_dir: str) -> None:
     global _RULES
-    _RULES = rules
+    _RULES = load_rules(rules_dir)
 
 
 def _compare_group(claims: pd.DataFrame) -> tuple[list[Finding], list]:
@@ -57,12 +68,14 @@ def compare_in_processes(claims: pd.DataFrame, rules: Rules, problems: list | No
                          compare: Callable = compare_claims) -> list[Finding]:
     """COMPARE(CLAIMS, RULES, PROBLEMS), on JOBS processes when the table is large and COMPARE is
     compare_claims itself (anything else, a test's stand-in, runs here)."""
-    if jobs <= 1 or len(claims) < MIN_CLAIMS or compare is not compare_claims or claims["story"].isna().any():
+    if jobs <= 1 or len(claims) < MIN_CLAIMS or compare is not compare_claims or claims["story"].isna().any() \
+            or not Path(rules.directory).is_dir():
         return compare(claims, rules, problems)
     groups = story_groups(claims, jobs * _PARTS_PER_JOB)
     if len(groups) <= 1:
         return compare(claims, rules, problems)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), initializer=_init, initargs=(rules,)) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), mp_context=_context(), initializer=_init,
+                             initargs=(str(rules.directory),)) as pool:
         results = list(pool.map(_compare_group, [claims[claims["story"].isin(g)] for g in groups]))
     tripped = [problem for _, found in results for problem in found]
     if tripped and problems is None:
