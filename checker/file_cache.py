@@ -1,7 +1,9 @@
 """Articles of unchanged files, from the claim store: a warm run neither reads nor parses them again.
 
 Like ruff's and git's caches, a file is known by a cheap ``stat``: its path (as given),
-size, inode (of the file a link points to) and modification time in nanoseconds, together with
+size, inode (of the file a link points to), modification and status-change times in nanoseconds
+(the status-change time moves on every write, even when a tool puts the modification time back,
+as ``rsync -t`` or ``touch -r`` do), together with
 the record fields of JSON exports and the store's namespace (factcheck's version,
 its loading and extraction code, the rules). A file whose size, inode or modification time changed
 is read again. A file modified less than ``_SETTLE_S`` seconds before it is read is not remembered
@@ -45,7 +47,7 @@ def file_key(space: str, path: Path, fields: Fields | None, now: float | None = 
     if (now if now is not None else time.time()) - info.st_mtime < _SETTLE_S:
         return None
     h = hashlib.blake2b(digest_size=20)
-    for part in (space, str(path), repr(fields), info.st_size, info.st_ino, info.st_mtime_ns):
+    for part in (space, str(path), repr(fields), info.st_size, info.st_ino, info.st_mtime_ns, info.st_ctime_ns):
         h.update(str(part).encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()

@@ -210,3 +210,18 @@ def test_an_unchanged_export_is_read_from_the_store_with_its_record_ids(tmp_path
     monkeypatch.setattr(checker.file_cache, "load_file", _crash)
     warm = run([str(folder)], engine=Engine(store_path=store))
     assert _report(warm) == _report(cold)
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path):
+    folder = _archive(tmp_path / "a", 1)
+    store = str(tmp_path / "claims.sqlite")
+    run([str(folder)], engine=Engine(store_path=store))
+    edited = folder / "000_000_4e0e0dac921ab872.txt"
+    before = edited.stat()
+    edited.write_text(edited.read_text(encoding="utf-8").replace(" 83 ", " 38 ", 1), encoding="utf-8")
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))   # as rsync -t or touch -r would
+    assert (edited.stat().st_size, edited.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    time.sleep(0.01)
+    warm = run([str(folder)], engine=Engine(store_path=store))
+    assert " 38 " in warm.loaded[0].article.text
+    assert _report(warm) == _report(run([str(folder)]))
