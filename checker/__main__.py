@@ -2,4 +2,5 @@
 
 from .cli import main
 
-main(prog_name="factcheck")
+if __name__ == "__main__":  # not when a worker process started by "forkserver" or "spawn" imports it
+    main(prog_name="factcheck")

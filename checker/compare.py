@@ -234,8 +234,16 @@ def compare_claims(claims: pd.DataFrame, rules: Rules, problems: list | None = N
                 raise
             articles = ", ".join(sorted({row["article"] for row in blocks[key]}))
             problems.append(internal_error(articles, exc, f"comparing {key}"))
-    findings.sort(key=lambda f: (-LEVEL_RANK.get(f.level, -1), f.event or "", f.entity, f.claims[0]["article"]))
+    findings.sort(key=order_key)
     return findings
+
+
+def order_key(f: Finding) -> tuple:
+    """The order of findings: most severe first, then by event, entity, first article, story and
+    fingerprint. Complete, so findings compared story by story (in processes, or some of them from
+    the claim store) and sorted by it come out in the order of one comparison of the whole table."""
+    return (-LEVEL_RANK.get(f.level, -1), f.event or "", f.entity, f.claims[0]["article"], f.story or "",
+            f.fingerprint)
 
 
 @dataclass(frozen=True)

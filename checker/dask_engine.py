@@ -93,14 +93,16 @@ class DaskEngine(Engine):
         if todo:
             self._remote(loaded, todo, rows, rules, counts)
         out = BatchResult(problems=list(problems), counts=counts)
-        new = []
+        new, extracted = [], set(todo)
         for index, item in enumerate(loaded):
             if isinstance(rows[index], str):
                 out.problems.append(ArticleError(item.article.id, rows[index]))
                 continue
             out.loaded.append(item)
             out.rows.append(rows[index])
-            if store and index in set(todo):
+            if store:
+                out.keys.append(keys[index])
+            if store and index in extracted:
                 new.append((keys[index], rows[index]))
         if store:
             store.put(new)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -10,13 +11,15 @@ import pandas as pd
 
 from . import __version__
 from .compare import Finding, compare_claims
+from .compare_jobs import compare_in_processes
 from .engine import Engine
 from .errors import ArticleError
 from .load import Fields, Loaded, article_files
 from .models import CLAIM_COLUMNS, INTERNAL_COLUMNS
+from .result_cache import ResultCache
 from .review import review
 from .rules import LEVELS, Rules, default_rules_dir, load_rules
-from .stories import StoryText, claim_story_names
+from .store import ClaimStore, namespace
 
 
 @dataclass
@@ -94,12 +97,34 @@ def claims_frame(rows: list[dict]) -> pd.DataFrame:
     return frame.astype({"period": "Int64", "line": "int64", "column": "int64", "start": "int64", "end": "int64"})
 
 
-def claims_with_stories(loaded: list[Loaded], rows: list[dict], one_story: bool = False) -> pd.DataFrame:
-    """The claim table of LOADED (ROWS: their claims with frames), with the story of each article."""
+def claims_with_stories(loaded: list[Loaded], rows: list[dict], one_story: bool = False,
+                        cache: ResultCache | None = None) -> pd.DataFrame:
+    """The claim table of LOADED (ROWS: their claims with frames), with the story of each claim
+    (its article's, or another story its sentence belongs to; from CACHE, the claim store, when
+    this input was grouped before)."""
     claims = claims_frame(rows)
-    texts = [StoryText(item.article.id, item.view, item.article.published) for item in loaded]
-    stories = claim_story_names(texts, list(zip(claims["article"], claims["sentence"], strict=True)), one_story)
+    refs = list(zip(claims["article"], claims["sentence"], strict=True))
+    if cache is not None:
+        stories = cache.claim_story_names(loaded, refs, one_story)
+    else:
+        from .stories import StoryText, claim_story_names  # scikit-learn is imported only when grouping
+
+        stories = claim_story_names([StoryText(item.article.id, item.view, item.article.published) for item in loaded],
+                                    refs, one_story)
     return claims.assign(story=pd.Series(stories, index=claims.index, dtype="object"))
+
+
+def result_cache(engine: Engine, rules: Rules, loaded: list[Loaded], keys: list[str],
+                 warn=None) -> ResultCache | None:
+    """The store's cache of story names and findings for this input; None without a store (or
+    when an article has no extraction key)."""
+    if not engine.store_path or len(keys) != len(loaded):
+        return None
+    store = ClaimStore(engine.store_path, warn=warn or engine.warn)
+    if not store.usable:
+        return None
+    return ResultCache(store, {item.article.id: key for item, key in zip(loaded, keys, strict=True)},
+                       namespace(rules.files))
 
 
 def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = False,
@@ -113,15 +138,20 @@ def extract_loaded(loaded: Iterable[Loaded], rules: Rules, one_story: bool = Fal
 
 
 def extract_paths(paths: Iterable[str], rules: Rules, engine: Engine, stdin=None, one_story: bool = False,
-                  notes: list | None = None) -> tuple[list[Loaded], pd.DataFrame, list[ArticleError]]:
+                  notes: list | None = None, caches: list | None = None
+                  ) -> tuple[list[Loaded], pd.DataFrame, list[ArticleError]]:
     """Load and extract every article under PATHS (through ENGINE: processes, claim store). With
-    NOTES, skipped files, empty articles and sentences not read to their end are listed there."""
+    NOTES, skipped files, empty articles and sentences not read to their end are listed there;
+    with CACHES, the ResultCache of this input (or None) is appended there for the comparison."""
     problems: list[ArticleError] = []
     files = article_files(paths, problems, notes)
     done = engine.load_and_extract(files, rules, stdin=stdin)
     if notes is not None:
         notes.extend(done.notes)
-    claims = claims_with_stories(done.loaded, [row for rows in done.rows for row in rows], one_story)
+    cache = result_cache(engine, rules, done.loaded, done.keys)
+    if caches is not None:
+        caches.append(cache)
+    claims = claims_with_stories(done.loaded, [row for rows in done.rows for row in rows], one_story, cache)
     return done.loaded, claims, problems + done.problems
 
 
@@ -130,7 +160,14 @@ def run(paths: list[str], rules_dir: str | Path | None = None, rules: Rules | No
         fields: Fields | None = None) -> RunResult:
     rules = rules or load_rules(rules_dir)
     notes: list = []
-    loaded, claims, problems = extract_paths(paths, rules, engine or Engine(fields=fields), stdin, one_story, notes)
+    caches: list[ResultCache | None] = []
+    runner = engine or Engine(fields=fields)
+    loaded, claims, problems = extract_paths(paths, rules, runner, stdin, one_story, notes, caches)
+    # compare_claims looked up here, on every call (a test replaces it); on all cores when large
+    compare = functools.partial(compare_in_processes, jobs=runner.jobs, compare=compare_claims)
+    compared = caches[0].compare(claims, rules, problems, compare) if caches[0] else compare(claims, rules, problems)
+    if caches[0]:
+        caches[0].store.close()
     # Verified facts, accepted exceptions and inline suppressions (today: when exceptions expire).
-    findings = review(loaded, claims, compare_claims(claims, rules, problems), rules, today=today)
+    findings = review(loaded, claims, compared, rules, today=today)
     return RunResult(rules, loaded, problems, claims, findings, list(paths), notes)

@@ -8,8 +8,11 @@ directory), is on by default, and is only ever a cache: deleting it changes no r
   own source code and a digest of every rules file. An unchanged article is never extracted
   twice; edited rules (or another factcheck) re-extract everything, and old entries are simply
   not read again.
-- What is stored is the per-article extraction (claims with their frames), never story names,
-  which depend on the whole input.
+- What is stored: the per-article extraction (claims with their frames), table ``extractions``;
+  the articles read from each file, keyed by the file's path, size, inode and modification time
+  (``files``, see ``checker.file_cache``: an unchanged file is neither read nor parsed again); and
+  whole-input results, keyed by the extraction keys of every article they depend on (``results``,
+  see ``checker.result_cache``: story names, findings per story).
 - Two runs at once (two CI jobs) share it: WAL journal (readers never wait for the writer),
   a busy timeout, and short write transactions (one batch of articles each).
 - Damage is detected, never believed: every entry carries a digest of its payload, checked on
@@ -41,6 +44,8 @@ STORE_FILE = "claims.sqlite"
 SCHEMA = "1"
 _BATCH = 500          # keys per SELECT, entries per write transaction
 _BUSY_MS = 30_000     # how long a writer waits for another run's transaction
+# One key -> payload table each: claim rows per article; the articles of a file; whole-input results.
+TABLES = ("extractions", "files", "results")
 
 
 def default_store_path(config_dir: Path | None) -> Path:
@@ -102,7 +107,8 @@ def relabel(rows: list[dict], article_id: str) -> list[dict]:
     return [{**row, "article": article_id} for row in rows]
 
 
-def encode_rows(rows: list[dict]) -> bytes:
+def encode_rows(rows) -> bytes:
+    """Compressed JSON of ROWS (any JSON value; sets are kept as sets)."""
     def default(value):
         if isinstance(value, (set, frozenset)):
             return {"__set__": sorted(value)}
@@ -111,7 +117,7 @@ def encode_rows(rows: list[dict]) -> bytes:
     return zlib.compress(json.dumps(rows, default=default, ensure_ascii=False).encode("utf-8"), 1)
 
 
-def decode_rows(payload: bytes) -> list[dict]:
+def decode_rows(payload: bytes):
     def hook(obj):
         return frozenset(obj["__set__"]) if len(obj) == 1 and "__set__" in obj else obj
 
@@ -143,8 +149,9 @@ class ClaimStore:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        db.execute("CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, payload BLOB NOT NULL, "
-                   "digest TEXT NOT NULL, stored REAL NOT NULL)")
+        for table in TABLES:
+            db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, payload BLOB NOT NULL, "
+                       "digest TEXT NOT NULL, stored REAL NOT NULL)")
         db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA,))
         found = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if not found or found[0] != SCHEMA:
@@ -194,8 +201,8 @@ class ClaimStore:
         return self._db is not None
 
     # -- reading and writing ------------------------------------------------------------------
-    def get(self, keys: Iterable[str]) -> dict[str, list[dict]]:
-        """The stored rows of those KEYS that are in the store and intact."""
+    def get(self, keys: Iterable[str], table: str = "extractions") -> dict[str, list[dict]]:
+        """The stored payloads (claim rows, by default) of those KEYS that are in TABLE and intact."""
         keys = list(dict.fromkeys(keys))
         found: dict[str, list[dict]] = {}
         if self._db is None:
@@ -205,7 +212,7 @@ class ClaimStore:
                 chunk = keys[begin:begin + _BATCH]
                 marks = ",".join("?" * len(chunk))
                 for key, payload, digest in self._db.execute(
-                        f"SELECT key, payload, digest FROM extractions WHERE key IN ({marks})", chunk):
+                        f"SELECT key, payload, digest FROM {table} WHERE key IN ({marks})", chunk):
                     rows = self._decoded(key, payload, digest)
                     if rows is not None:
                         found[key] = rows
@@ -228,8 +235,8 @@ class ClaimStore:
                 self.warn(f"claim store {self.path}: a damaged entry was ignored and will be extracted again")
             return None
 
-    def put(self, items: Iterable[tuple[str, list[dict]]]) -> None:
-        """Store rows by key, one short transaction per batch."""
+    def put(self, items: Iterable[tuple[str, object]], table: str = "extractions") -> None:
+        """Store payloads (claim rows, by default) by key in TABLE, one short transaction per batch."""
         if self._db is None:
             return
         batch = []
@@ -237,17 +244,17 @@ class ClaimStore:
             payload = encode_rows(rows)
             batch.append((key, payload, _payload_digest(payload), time.time()))
             if len(batch) >= _BATCH:
-                self._write(batch)
+                self._write(batch, table)
                 batch = []
         if batch:
-            self._write(batch)
+            self._write(batch, table)
 
-    def _write(self, batch: list[tuple]) -> None:
+    def _write(self, batch: list[tuple], table: str) -> None:
         if self._db is None:
             return
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)", batch)
+            self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?)", batch)
             self._db.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             self._rollback()

@@ -50,3 +50,18 @@ def test_dask_gives_the_findings_of_the_local_engine(tmp_path):
     assert len(local.findings) > 50
     assert json.dumps(distributed.to_dict(), sort_keys=True, default=str) == json.dumps(
         local.to_dict(), sort_keys=True, default=str)
+
+
+def test_dask_with_the_store_gives_the_same_findings_cold_and_warm(tmp_path):
+    from checker.dask_engine import DaskEngine
+
+    archive = generated_archive(tmp_path / "archive.jsonl", stories=100)
+    store = str(tmp_path / "claims.sqlite")
+    local = run([str(archive)], engine=Engine(jobs=1))
+    cold = run([str(archive)], engine=DaskEngine(jobs=2, store_path=store))
+    warm_engine = DaskEngine(jobs=2, store_path=store)
+    warm = run([str(archive)], engine=warm_engine)
+    assert (warm_engine.counts.extracted, warm_engine.counts.from_store) == (0, 400)
+    assert local.findings
+    reports = {json.dumps(r.to_dict(), sort_keys=True, default=str) for r in (local, cold, warm)}
+    assert len(reports) == 1

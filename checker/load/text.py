@@ -425,8 +425,9 @@ def discover(paths: Iterable[str], problems: list | None = None,
             if not files and (problems is None or len(problems) == before):
                 raise UsageError(f"{given}: no articles found (looked for {', '.join(ARTICLE_SUFFIXES)} files)")
             for p in files:
-                if p.resolve() not in seen:
-                    seen.add(p.resolve())
+                resolved = p.resolve()
+                if resolved not in seen:
+                    seen.add(resolved)
                     yield p.relative_to(root).as_posix(), p
         elif root.exists():
             if root.resolve() not in seen:
