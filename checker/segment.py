@@ -29,7 +29,8 @@ _FIGURE_ENDS = re.compile(r"(?<![^\s$€£(])\d[\d.,]*[A-Za-z]{0,3}[ \t\r]*$")  
 # A unit, a code or a month ("12\nMarch") after a wrapped figure; a capitalized word after a figure ends a title ("Dies at
 # 77\nPublished: ...", "August 16, 2011\nTwo men ...").
 _UNIT_NEXT = re.compile(
-    r"(?:[A-Z]{1,4}|Hz|Mt|MtCO2|[kMGT]Wh|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b(?!['’])")
+    r"(?:[A-Z]{1,4}|[kKMGT]?Hz|[KMGT]bps|Mt|MtCO2|[kMGT]Wh|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)"
+    r"\b(?!['’])")
 # the line holds words before its last figure (a bare figure on a line of its own is layout debris)
 # (searched over at most 80 characters, so its backtracking stays bounded)
 _WORDS_BEFORE_FIGURE = re.compile(r"[A-Za-z][^\n]*\s\S+[ \t\r]*$")

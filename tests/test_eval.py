@@ -64,6 +64,10 @@ BLIND5_THRESHOLDS = {"value": 0.97, "value+qualifier": 0.95, "value+unit": 0.945
 # and labelled blind; issue 14): value 0.960, value+qualifier 0.931, value+unit 0.906, value+entity
 # 0.375 (first run, before any fix it prompted: 0.860 / 0.832 / 0.802, value+entity 0.335).
 WEB_THRESHOLDS = {"value": 0.95, "value+qualifier": 0.92, "value+unit": 0.90, "value+entity": 0.36}
+# Measured 2026-12-06 on tests/data/eval-web2 (a second blind set of modern web copy, 300 sentences,
+# 620 claims; issue 14), at its first run, before anyone read a miss: value 0.953, value+qualifier
+# 0.931, value+unit 0.918, value+entity 0.416.
+WEB2_THRESHOLDS = {"value": 0.945, "value+qualifier": 0.92, "value+unit": 0.91, "value+entity": 0.40}
 
 
 _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_THRESHOLDS, 200, True),
@@ -71,7 +75,7 @@ _OTHER_SETS = [("eval-real", REAL_THRESHOLDS, 300, False), ("eval-blind", BLIND_
                ("eval-blind3", BLIND3_THRESHOLDS, 250, True), ("eval-heldout2", HELDOUT2_THRESHOLDS, 200, False),
                ("eval-blind4", BLIND4_THRESHOLDS, 250, True), ("eval-heldout3", HELDOUT3_THRESHOLDS, 200, False),
                ("eval-blind5", BLIND5_THRESHOLDS, 250, True), ("eval-heldout4", HELDOUT4_THRESHOLDS, 200, False),
-               ("eval-web", WEB_THRESHOLDS, 300, True)]
+               ("eval-web", WEB_THRESHOLDS, 300, True), ("eval-web2", WEB2_THRESHOLDS, 300, True)]
 
 
 @pytest.fixture(scope="module")
