@@ -72,7 +72,7 @@ def _base_of(spelling: str) -> BaseUnit | None:
 def base_unit(unit: str, pint_names: Mapping[str, str]) -> BaseUnit | None:
     """The base of a claim's unit as factcheck names it ("mile", "sq_km", "celsius"), or None for
     a unit that is no convertible measure (counts, money, percent, ages, names pint lacks)."""
-    if not unit or unit in NOT_CONVERTED or unit.isupper() and len(unit) == 3 and unit not in pint_names:
+    if not _candidate(unit, pint_names):
         return None  # ISO 4217 codes ("USD", "GBP") are money; "kWh", "MW" are mixed case
     return _base_of(pint_names.get(unit, unit))
 
@@ -99,8 +99,8 @@ def in_base_units(claims, pint_names: Mapping[str, str]):
     ``unit`` the base unit ("930,000 miles" and "1.5 million km" both become metres). Claims whose
     story uses one unit of a dimension are left as written, so reports name the unit the articles
     used. Returns a new table; the claims' ``text`` keeps what the articles wrote."""
-    if claims.empty or "unit" not in claims:
-        return claims
+    if claims.empty or "unit" not in claims or not _two_measures_in_a_story(claims, pint_names):
+        return claims  # nothing to convert: pint's registry is not even built
     bases = {u: base_unit(u, pint_names) for u in claims["unit"].dropna().unique() if isinstance(u, str)}
     bases = {u: b for u, b in bases.items() if b is not None}
     if len(bases) < 2:
@@ -120,6 +120,26 @@ def in_base_units(claims, pint_names: Mapping[str, str]):
         out.loc[mixed, "resolution"] = out.loc[mixed, "resolution"].astype("float64") * factor
     out.loc[mixed, "unit"] = units.map(lambda u: bases[u].base)
     return out
+
+
+def _candidate(unit, pint_names: Mapping[str, str]) -> bool:
+    """A unit that may be a convertible measure, told without pint (see base_unit)."""
+    return isinstance(unit, str) and bool(unit) and unit not in NOT_CONVERTED \
+        and not (unit.isupper() and len(unit) == 3 and unit not in pint_names)
+
+
+def _two_measures_in_a_story(claims, pint_names: Mapping[str, str]) -> bool:
+    """Some story writes two or more units that may be measures: only then can two units of one
+    dimension need converting (most inputs have none, and never pay for pint's registry)."""
+    story = claims["story"] if "story" in claims else [None] * len(claims)
+    seen: dict = {}
+    for s, unit in zip(story, claims["unit"], strict=True):
+        if _candidate(unit, pint_names):
+            units = seen.setdefault(s if isinstance(s, str) else None, set())
+            units.add(unit)
+            if len(units) > 1:
+                return True
+    return False
 
 
 def _mixed_rows(claims, bases: dict[str, BaseUnit]):
