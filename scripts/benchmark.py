@@ -113,12 +113,14 @@ def hostile_one(path: str, rules: str | None) -> None:
 
         suffix = Path(path).suffix
         tiny = os.path.join(tmp, "tiny" + suffix)
-        sentence = "Organizers said 83 foreign companies took part."
+        # two units of one dimension: the warm-up also pays for pint's registry (imported and built
+        # once per process, when a story first writes a dimension in two units)
+        sentence = "Organizers said 83 foreign companies took part. The route ran 5 km, or 3.1 miles."
         Path(tiny).write_text(f"<html><body><p>{sentence}</p></body></html>\n" if suffix in (".html", ".htm")
                               else sentence + "\n", encoding="utf-8")
-        # A first run on one sentence of the same file type pays what any first run pays (imports,
-        # rules, lexicon, the HTML reader: about 2 s of CPU); the same run again is the fixed cost of
-        # a run (stories, comparison, report files, a new store): the median of three.
+        # A first run on two sentences of the same file type pays what any first run pays (imports,
+        # rules, lexicon, the HTML reader, pint: about 2.5 s of CPU); the same run again is the fixed
+        # cost of a run (stories, comparison, report files, a new store): the median of three.
         _run_once(args(tiny, "warm-up"))
         fixed = sorted(_run_once(args(tiny, f"fixed{k}"))[0] for k in range(3))[1]
         seconds, code = _run_once(args(path, "run"))
