@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from archives import report_json, seed_copies
 
 import checker.file_cache
 import checker.pipeline
@@ -22,18 +23,11 @@ from checker.pipeline import run
 from checker.rules import load_rules
 from checker.store import ClaimStore, decode_rows, encode_rows
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
 
 def _archive(folder: Path, copies: int) -> Path:
-    """COPIES copies of the seeds, each a year apart with its numbers shifted (every copy is
-    another story), their files dated an hour back (settled: the file cache may keep them)."""
-    folder.mkdir()
-    for k in range(copies):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            text = seed.read_text(encoding="utf-8")
-            text = text.replace("2023-", f"{2000 + k}-", 1).replace(" 83 ", f" {83 + k} ")
-            (folder / f"{k:03d}_{seed.name}").write_text(text, encoding="utf-8")
+    """Seed copies (tests/archives.py), their files dated an hour back (settled: the file cache may
+    keep them)."""
+    seed_copies(folder, copies)
     _settle(folder)
     return folder
 
@@ -42,10 +36,6 @@ def _settle(folder: Path) -> None:
     past = time.time() - 3600
     for path in folder.iterdir():
         os.utime(path, (past, past))
-
-
-def _report(result) -> str:
-    return json.dumps(result.to_dict(), sort_keys=True, default=str)
 
 
 def _crash(*args, **kwargs):
@@ -64,9 +54,9 @@ def test_a_warm_run_reads_no_file_groups_nothing_and_compares_nothing(tmp_path, 
         engine = Engine(store_path=store, jobs=jobs)
         warm = run([str(folder)], engine=engine)
         assert (engine.counts.extracted, engine.counts.from_store) == (0, 15)
-        assert _report(warm) == _report(cold)
+        assert report_json(warm) == report_json(cold)
     monkeypatch.undo()
-    assert _report(cold) == _report(run([str(folder)]))
+    assert report_json(cold) == report_json(run([str(folder)]))
 
 
 def test_a_changed_file_is_read_again_and_only_its_story_compared(tmp_path, monkeypatch):
@@ -90,7 +80,7 @@ def test_a_changed_file_is_read_again_and_only_its_story_compared(tmp_path, monk
     story = {c["story"] for c in warm.claims_table().to_dict("records") if c["article"] == edited.name}
     assert compared == [story]
     monkeypatch.undo()
-    assert _report(warm) == _report(run([str(folder)]))
+    assert report_json(warm) == report_json(run([str(folder)]))
 
 
 def test_a_file_changed_in_the_last_seconds_is_not_remembered(tmp_path):
@@ -129,7 +119,7 @@ def test_new_grouping_or_comparison_code_invalidates_the_results(tmp_path, monke
     monkeypatch.setattr(checker.result_cache, "code_digest", lambda: "another checker")
     warm = run([str(folder)], engine=Engine(store_path=store))
     assert calls == ["group", "compare"]
-    assert _report(warm) == _report(cold)
+    assert report_json(warm) == report_json(cold)
 
 
 def test_a_damaged_result_is_never_believed(tmp_path):
@@ -147,7 +137,7 @@ def test_a_damaged_result_is_never_believed(tmp_path):
     warnings: list[str] = []
     warm = run([str(folder)], engine=Engine(store_path=str(store), warn=warnings.append))
     assert any("damaged entry" in w for w in warnings)
-    assert _report(warm) == _report(cold)
+    assert report_json(warm) == report_json(cold)
 
 
 @pytest.mark.parametrize("entry", [["not", "a finding"], {"a": 1}])
@@ -160,7 +150,7 @@ def test_a_result_of_another_shape_is_compared_again(tmp_path, entry):
         keys = [k for (k,) in raw.execute("SELECT key FROM results")]
     db.put([(k, entry) for k in keys], table="results")
     db.close()
-    assert _report(run([str(folder)], engine=Engine(store_path=str(store)))) == _report(cold)
+    assert report_json(run([str(folder)], engine=Engine(store_path=str(store)))) == report_json(cold)
 
 
 def test_comparison_on_processes_gives_the_findings_of_one(tmp_path, monkeypatch):
@@ -195,7 +185,7 @@ def test_check_after_run_reads_only_the_new_file_and_names_archive_files_its_way
     assert read == ["new.md"]
     assert set(result.claims["article"]) == {"new.md"} | {f"archive/{p.name}" for p in corpus.iterdir()}
     monkeypatch.undo()
-    assert _report(result) == _report(check_articles([new], [corpus], rules, root=tmp_path))
+    assert report_json(result) == report_json(check_articles([new], [corpus], rules, root=tmp_path))
 
 
 def test_an_unchanged_export_is_read_from_the_store_with_its_record_ids(tmp_path, monkeypatch):
@@ -211,7 +201,7 @@ def test_an_unchanged_export_is_read_from_the_store_with_its_record_ids(tmp_path
     assert {a.id for a in cold.articles} == {f"feed.jsonl#a{k}" for k in range(4)} and cold.findings
     monkeypatch.setattr(checker.file_cache, "load_file", _crash)
     warm = run([str(folder)], engine=Engine(store_path=store))
-    assert _report(warm) == _report(cold)
+    assert report_json(warm) == report_json(cold)
 
 
 def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path):
@@ -226,4 +216,4 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path):
     time.sleep(0.01)
     warm = run([str(folder)], engine=Engine(store_path=store))
     assert " 38 " in warm.loaded[0].article.text
-    assert _report(warm) == _report(run([str(folder)]))
+    assert report_json(warm) == report_json(run([str(folder)]))

@@ -4,7 +4,6 @@ gives a wrong result, two runs at once share the store, and --jobs N gives the o
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
@@ -13,30 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from archives import SEEDS, report_json, seed_copies
 
 from checker.engine import Engine
 from checker.gate import check_articles
 from checker.pipeline import run
 from checker.rules import default_rules_dir, load_rules
 from checker.store import ClaimStore, decode_rows, encode_rows
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def _archive(folder: Path, copies: int) -> Path:
-    """COPIES copies of the seeds, each a month apart with its numbers shifted (so every copy is
-    another story with its own claims)."""
-    folder.mkdir()
-    for k in range(copies):
-        for seed in sorted(SEEDS.glob("*.txt")):
-            text = seed.read_text(encoding="utf-8")
-            text = text.replace("2023-", f"{2000 + k}-", 1).replace(" 83 ", f" {83 + k} ")
-            (folder / f"{k:03d}_{seed.name}").write_text(text, encoding="utf-8")
-    return folder
-
-
-def _report(result) -> str:
-    return json.dumps(result.to_dict(), sort_keys=True, default=str)
 
 
 def test_rows_survive_the_store_exactly():
@@ -52,11 +34,11 @@ def test_a_second_run_reads_every_article_from_the_store(tmp_path):
     warm = run([str(SEEDS)], engine=warm_engine)
     assert (cold_engine.counts.extracted, cold_engine.counts.from_store) == (5, 0)
     assert (warm_engine.counts.extracted, warm_engine.counts.from_store) == (0, 5)
-    assert _report(warm) == _report(cold) == _report(run([str(SEEDS)]))
+    assert report_json(warm) == report_json(cold) == report_json(run([str(SEEDS)]))
 
 
 def test_an_edited_article_alone_is_extracted_again(tmp_path):
-    folder = _archive(tmp_path / "a", 1)
+    folder = seed_copies(tmp_path / "a", 1)
     store = str(tmp_path / "claims.sqlite")
     run([str(folder)], engine=Engine(store_path=store))
     edited = sorted(folder.iterdir())[0]
@@ -87,7 +69,7 @@ def test_a_damaged_store_file_is_rebuilt_with_a_warning(tmp_path):
     result = run([str(SEEDS)], engine=engine)
     assert any("damaged" in w and "rebuilt" in w for w in warnings), warnings
     assert engine.counts.extracted == 5
-    assert _report(result) == _report(run([str(SEEDS)]))
+    assert report_json(result) == report_json(run([str(SEEDS)]))
     assert list(tmp_path.glob("claims.sqlite.damaged-*"))
     engine = Engine(store_path=str(store))
     run([str(SEEDS)], engine=engine)
@@ -108,7 +90,7 @@ def test_a_damaged_entry_is_never_believed(tmp_path):
     result = run([str(SEEDS)], engine=engine)
     assert (engine.counts.extracted, engine.counts.from_store) == (1, 4)
     assert any("damaged entry" in w for w in warnings)
-    assert _report(result) == _report(run([str(SEEDS)]))
+    assert report_json(result) == report_json(run([str(SEEDS)]))
 
 
 def test_a_store_that_cannot_be_created_leaves_the_run_without_one(tmp_path):
@@ -122,15 +104,15 @@ def test_a_store_that_cannot_be_created_leaves_the_run_without_one(tmp_path):
 
 
 def test_jobs_give_the_output_of_one_process(tmp_path):
-    folder = _archive(tmp_path / "a", 14)  # 70 articles: three batches
+    folder = seed_copies(tmp_path / "a", 14)  # 70 articles: three batches
     one = run([str(folder)], engine=Engine(jobs=1))
     two = run([str(folder)], engine=Engine(jobs=2))
     assert len(one.loaded) == 70 and one.findings
-    assert _report(two) == _report(one)
+    assert report_json(two) == report_json(one)
 
 
 def test_check_extracts_only_the_new_article(tmp_path):
-    corpus = _archive(tmp_path / "archive", 2)
+    corpus = seed_copies(tmp_path / "archive", 2)
     new = tmp_path / "new.md"
     new.write_text("---\ndate: 2000-08-16\nsource: Herald\n---\nMOSCOW. Organizers said 95 foreign companies took "
                    "part in the Army-2000 forum.\n", encoding="utf-8")
@@ -141,11 +123,11 @@ def test_check_extracts_only_the_new_article(tmp_path):
     result = check_articles([new], [corpus], rules, root=tmp_path, engine=engine)
     assert (engine.counts.extracted, engine.counts.from_store) == (1, 10)
     fresh = check_articles([new], [corpus], rules, root=tmp_path)
-    assert _report(result) == _report(fresh)
+    assert report_json(result) == report_json(fresh)
 
 
 def test_run_and_check_share_entries_and_copies_keep_their_names(tmp_path):
-    folder = _archive(tmp_path / "archive", 1)
+    folder = seed_copies(tmp_path / "archive", 1)
     shutil.copy(sorted(folder.iterdir())[0], folder / "zz_copy.txt")
     store = str(tmp_path / "claims.sqlite")
     first = Engine(store_path=store)
@@ -153,7 +135,7 @@ def test_run_and_check_share_entries_and_copies_keep_their_names(tmp_path):
     assert (first.counts.extracted, first.counts.from_store) == (6, 0)
     engine = Engine(store_path=store)
     warm = run([str(folder)], engine=engine)
-    assert _report(warm) == _report(cold)
+    assert report_json(warm) == report_json(cold)
     # `check` names the files relative to the root (archive/...), `run` relative to the folder
     engine = Engine(store_path=store)
     result = check_articles([], [folder], load_rules(None), root=tmp_path, whole_corpus=True, engine=engine)
@@ -162,7 +144,7 @@ def test_run_and_check_share_entries_and_copies_keep_their_names(tmp_path):
 
 
 def test_two_runs_at_once_share_the_store(tmp_path):
-    folder = _archive(tmp_path / "a", 6)
+    folder = seed_copies(tmp_path / "a", 6)
     store = tmp_path / "claims.sqlite"
     command = [sys.executable, "-m", "checker", "run", str(folder), "--store", str(store), "--no-reports",
                "-f", "json", "--jobs", "1"]
