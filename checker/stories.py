@@ -254,13 +254,6 @@ def _centroids(found: Grouping, index: dict[str, int]):
     return csr_matrix(sums.multiply(1.0 / norms[:, None]))
 
 
-def story_names(articles: list[StoryText], one_story: bool = False) -> dict[str, str]:
-    """Article id -> story name; ONE_STORY puts every article in one story named "all"."""
-    if one_story:
-        return {a.id: "all" for a in articles}
-    return dict(zip((a.id for a in articles), group_stories(articles), strict=True))
-
-
 def claim_story_names(articles: list[StoryText], claims: list[tuple[str, str]], one_story: bool = False) -> list[str]:
     """The story of each claim, given as (article id, sentence): its article's story, or another
     story of the input its sentence plainly belongs to (sentence_stories)."""
