@@ -17,12 +17,13 @@ clause, with the lexicons of `rules/frames.yaml`:
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, fields
 
-from .models import SCOPE_COLUMNS
+from .models import NON_QUANTITY_UNITS, SCOPE_COLUMNS
 from .normalize import singular
 from .rules import FrameRules, Rules
 from .timeslot import clause_time, opening_time
@@ -59,6 +60,20 @@ class _Token:
 def tokens_of(sentence: str) -> tuple[_Token, ...]:
     """The tokens of a sentence (or an entity), once per sentence, not once per claim in it."""
     return tuple(_Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence))
+
+
+@functools.lru_cache(maxsize=512)
+def offsets_of(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The start and end offsets of a sentence's tokens (both increasing), for bisection."""
+    tokens = tokens_of(sentence)
+    return tuple(t.start for t in tokens), tuple(t.end for t in tokens)
+
+
+@functools.lru_cache(maxsize=512)
+def words_of(sentence: str) -> tuple[str, ...]:
+    """The lower-case words of a sentence's tokens, once per sentence (a sentence dense in figures
+    has a claim every few words: building them per claim cost as much as the whole frame)."""
+    return tuple(t.lower for t in tokens_of(sentence))
 
 
 def _plural_looking(word: str) -> bool:
@@ -99,9 +114,10 @@ class FrameReader:
              published: _dt.date | None = None) -> Frame:
         """The frame of the claim at SENTENCE[start:end] (offsets into the sentence) counting ENTITY
         (in UNIT: an age's `who` is the person it is the age of), in an article of PUBLISHED."""
-        tokens = tokens_of(sentence)
-        first = next((k for k, t in enumerate(tokens) if t.end > start), len(tokens))
-        last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+        tokens, words = tokens_of(sentence), words_of(sentence)
+        starts, ends = offsets_of(sentence)
+        first = bisect.bisect_right(ends, start)   # the first token that ends after START
+        last = bisect.bisect_left(starts, end)     # the first token that starts at or after END
         entity_words = tuple(tokens_of(entity.lower()))
         after = last + self._entity_span(tokens, last, entity_words)
         noun_class = self._noun_class(entity_words)
@@ -109,14 +125,14 @@ class FrameReader:
         # after falling 150 metres" is a fall, "two decades" is nobody's toll
         measure = unit not in ("", "count", "age")
         predicate = self._predicate_in(entity_words, noun_class, measure) \
-            or self._nearest_predicate(tokens, first, after, noun_class, measure)
+            or self._nearest_predicate(tokens, words, first, after, noun_class, measure)
         counted = noun_class or self._people_by_predicate(entity_words, predicate)
-        part = self._part(tokens, first, counted)
+        part = self._part(words, first, counted)
         low, high = self._clause(tokens, first, after)
         place = self._place(tokens, low, high)
         who = self._aged_person(tokens, first, last) if unit == "age" else None
-        time = clause_time([t.lower for t in tokens[low:high]], first - low, published, self.rules.speech_words) \
-            or opening_time([t.lower for t in tokens[:_OPENING]], published, self.rules.speech_words)
+        time = clause_time(words[low:high], first - low, published, self.rules.speech_words) \
+            or opening_time(words[:_OPENING], published, self.rules.speech_words)
         return Frame(predicate, counted, part, place, who or self._who(tokens, first), time,
                      published.isoformat() if published else None)
 
@@ -152,9 +168,8 @@ class FrameReader:
     def _is_break(self, token: _Token) -> bool:
         return token.lower in self.rules.clause_breaks or any(ch.isdigit() for ch in token.text)
 
-    def _nearest_predicate(self, tokens: list[_Token], first: int, after: int, counted: str | None,
-                           measure: bool = False) -> str | None:
-        words = [t.lower for t in tokens]
+    def _nearest_predicate(self, tokens: tuple[_Token, ...], words: tuple[str, ...], first: int, after: int,
+                           counted: str | None, measure: bool = False) -> str | None:
         found_after = found_before = None
         for distance, k in enumerate(range(after, min(len(tokens), after + self.rules.window_after))):
             if self._is_break(tokens[k]):
@@ -196,8 +211,7 @@ class FrameReader:
             return "people"
         return None
 
-    def _part(self, tokens: list[_Token], first: int, counted: str | None) -> str | None:
-        words = [t.lower for t in tokens]
+    def _part(self, words: tuple[str, ...], first: int, counted: str | None) -> str | None:
         for marker in self.rules.part_markers:
             begin = first - len(marker)
             for shift in range(0, 3):  # "including some 83", "of whom at least 12"
@@ -336,9 +350,15 @@ def frame_rows(claims: list, text: str, reader: FrameReader) -> list[dict]:
     columns filled, for the claim table."""
     rows = [c._asdict() if hasattr(c, "_asdict") else dict(c) for c in claims]
     for row in rows:
-        offset = sentence_start(text, row["sentence"], int(row["start"]))
-        frame = reader.read(row["sentence"], int(row["start"]) - offset, int(row["end"]) - offset, row["entity"] or "",
-                            row["unit"] or "", _date(row.get("published")))
+        published = _date(row.get("published"))
+        if row["unit"] in NON_QUANTITY_UNITS:
+            # a date, a clock time or an ordinal is never compared: no frame is read for it (a text
+            # dense in dates paid a frame per date), only when it was reported
+            frame = Frame(as_of=published.isoformat() if published else None)
+        else:
+            offset = sentence_start(text, row["sentence"], int(row["start"]))
+            frame = reader.read(row["sentence"], int(row["start"]) - offset, int(row["end"]) - offset,
+                                row["entity"] or "", row["unit"] or "", published)
         for column in FRAME_COLUMNS:
             row[column] = getattr(frame, column)
     return rows
