@@ -77,22 +77,6 @@ def base_unit(unit: str, pint_names: Mapping[str, str]) -> BaseUnit | None:
     return _base_of(pint_names.get(unit, unit))
 
 
-def to_base(value: float, unit: str, pint_names: Mapping[str, str]) -> tuple[str, float] | None:
-    """(dimension, value in the base unit) of VALUE written in UNIT, or None when UNIT converts to
-    nothing: ``to_base(930000, "mile", names)`` -> ("[length]", 1496693...)."""
-    base = base_unit(unit, pint_names)
-    if base is None:
-        return None
-    return base.dimension, base.convert(value)
-
-
-def same_dimension(a: str, b: str, pint_names: Mapping[str, str]) -> bool:
-    """Are units A and B two measures of one dimension (so comparable once converted)?"""
-    ba, bb = base_unit(a, pint_names), base_unit(b, pint_names)
-    return ba is not None and bb is not None and ba.dimension == bb.dimension
-
-
-
 def in_base_units(claims, pint_names: Mapping[str, str]):
     """CLAIMS (a claim table) with the measures of one story written in two or more units of one
     dimension converted to that dimension's base unit: value, low, high and resolution converted,

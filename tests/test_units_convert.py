@@ -9,7 +9,7 @@ import pytest
 from checker.compare import compare_claims
 from checker.load import parse_article
 from checker.pipeline import extract_loaded
-from checker.units_convert import _base_of, base_unit, in_base_units, same_dimension, to_base
+from checker.units_convert import _base_of, base_unit, in_base_units
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +30,9 @@ def names(rules):
     ("litre", 1000, "[length] ** 3", 1),
 ])
 def test_to_base(names, unit, value, dimension, expected):
-    got_dimension, got = to_base(value, unit, names)
-    assert got_dimension == dimension
-    assert got == pytest.approx(expected, rel=1e-6)
+    base = base_unit(unit, names)
+    assert base.dimension == dimension
+    assert base.convert(value) == pytest.approx(expected, rel=1e-6)
 
 
 @pytest.mark.parametrize("unit", ["count", "USD", "GBP", "percent", "percentage_point", "age", "fraction",
@@ -42,10 +42,10 @@ def test_no_base_for_what_is_no_measure(names, unit):
 
 
 def test_bytes_are_their_own_dimension(names):
-    assert same_dimension("GB", "TB", names)
-    assert to_base(1, "TB", names)[1] == pytest.approx(1000 * to_base(1, "GB", names)[1])
-    assert not same_dimension("GB", "kg", names)
-    assert not same_dimension("mile", "kg", names)
+    gb, tb, kg, mile = (base_unit(u, names) for u in ("GB", "TB", "kg", "mile"))
+    assert gb.dimension == tb.dimension
+    assert tb.convert(1) == pytest.approx(1000 * gb.convert(1))
+    assert gb.dimension != kg.dimension and mile.dimension != kg.dimension
 
 
 def _articles(rules, texts: dict[str, str]):
