@@ -227,18 +227,22 @@ def sentence_stories(found: Grouping, articles: list[StoryText], sentences: list
         return out
     index = {name: k for k, name in enumerate(stories)}
     centroids = _centroids(found, index)
-    unique = sorted({text for _, text in sentences})
-    row_of = {text: k for k, text in enumerate(unique)}
-    best_of = {}
+    # each distinct sentence vectorized once; its similarities to the stories held one chunk at a
+    # time (a dense row per sentence and story for a whole archive would not fit in memory)
+    claims_of: dict[str, list[int]] = {}
+    for n, (_, text) in enumerate(sentences):
+        claims_of.setdefault(text, []).append(n)
+    unique = sorted(claims_of)
     for begin in range(0, len(unique), _CHUNK):
-        sims = (found.vectorizer.transform(unique[begin:begin + _CHUNK]) @ centroids.T).toarray()
-        for k in range(sims.shape[0]):
-            best_of[begin + k] = sims[k]
-    for n, (article, text) in enumerate(sentences):
-        sims = best_of[row_of[text]]
-        own, best = index[found.names[article]], int(np.argmax(best_of[row_of[text]]))
-        if best != own and sims[best] >= options.sentence_min and sims[best] - sims[own] >= options.sentence_margin:
-            out[n] = stories[best]
+        chunk = unique[begin:begin + _CHUNK]
+        similarity = (found.vectorizer.transform(chunk) @ centroids.T).toarray()
+        for text, sims in zip(chunk, similarity, strict=True):
+            best = int(np.argmax(sims))
+            for n in claims_of[text]:
+                own = index[found.names[sentences[n][0]]]
+                if best != own and sims[best] >= options.sentence_min \
+                        and sims[best] - sims[own] >= options.sentence_margin:
+                    out[n] = stories[best]
     return out
 
 
