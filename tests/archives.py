@@ -7,6 +7,10 @@ from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
+# A new article for the first copy's forum (copy 0 is dated 2000): 95 against the archive's 83 and 82.
+NEW_ARTICLE = ("---\ndate: 2000-08-16\nsource: Herald\n---\nMOSCOW. Organizers said 95 foreign companies took "
+               "part in the Army-2000 forum.\n")
+
 
 def seed_copies(folder: Path, copies: int) -> Path:
     """COPIES copies of the seeds in FOLDER, each a year apart with its numbers shifted (so every

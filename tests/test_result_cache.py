@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from archives import report_json, seed_copies
+from archives import NEW_ARTICLE, report_json, seed_copies
 
 import checker.file_cache
 import checker.pipeline
@@ -173,8 +173,7 @@ def test_check_after_run_reads_only_the_new_file_and_names_archive_files_its_way
 
     corpus = _archive(tmp_path / "archive", 2)
     new = tmp_path / "new.md"
-    new.write_text("---\ndate: 2000-08-16\nsource: Herald\n---\nMOSCOW. Organizers said 95 foreign companies took "
-                   "part in the Army-2000 forum.\n", encoding="utf-8")
+    new.write_text(NEW_ARTICLE, encoding="utf-8")
     store = str(tmp_path / "claims.sqlite")
     rules = load_rules(None)
     run([str(corpus)], rules=rules, engine=Engine(store_path=store))

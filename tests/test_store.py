@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from archives import SEEDS, report_json, seed_copies
+from archives import NEW_ARTICLE, SEEDS, report_json, seed_copies
 
 from checker.engine import Engine
 from checker.gate import check_articles
@@ -114,8 +114,7 @@ def test_jobs_give_the_output_of_one_process(tmp_path):
 def test_check_extracts_only_the_new_article(tmp_path):
     corpus = seed_copies(tmp_path / "archive", 2)
     new = tmp_path / "new.md"
-    new.write_text("---\ndate: 2000-08-16\nsource: Herald\n---\nMOSCOW. Organizers said 95 foreign companies took "
-                   "part in the Army-2000 forum.\n", encoding="utf-8")
+    new.write_text(NEW_ARTICLE, encoding="utf-8")
     store = str(tmp_path / "claims.sqlite")
     rules = load_rules(None)
     check_articles([], [corpus], rules, root=tmp_path, whole_corpus=True, engine=Engine(store_path=store))
